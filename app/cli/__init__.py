@@ -1,0 +1,5 @@
+"""Flask CLI commands (`flask --app wsgi …`)."""
+from app.cli.demo import demo_command
+from app.cli.users import users_group
+
+COMMANDS = [users_group, demo_command]

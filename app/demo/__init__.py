@@ -1,0 +1,30 @@
+"""Demo data for `make run`: realistic, idempotent (a second run changes nothing).
+
+Each feature owns one loader module; they run in the order below, each in the same
+transaction, and each returns the lines it wants printed.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from app.demo import foundation
+from app.extensions import db
+
+DEMO_PASSWORD = "thidua2025"
+
+LOADERS: list[Callable[[], list[str]]] = [
+    foundation.load,
+]
+
+
+def load_demo() -> list[str]:
+    """Run every loader and commit once; on any error nothing is kept."""
+    lines: list[str] = []
+    try:
+        for loader in LOADERS:
+            lines.extend(loader())
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return lines

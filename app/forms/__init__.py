@@ -1,0 +1,1 @@
+"""WTForms input adapters: field validation only."""

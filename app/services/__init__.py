@@ -1,0 +1,1 @@
+"""Business rules: typed verb_noun functions that flush but never commit."""

@@ -1,0 +1,18 @@
+"""Dashboard."""
+from flask import Blueprint, redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from app.services.dashboard import count_overview
+
+bp = Blueprint("main", __name__)
+
+
+@bp.route("/")
+def index():
+    return redirect(url_for("main.dashboard"))
+
+
+@bp.route("/dashboard")
+@login_required
+def dashboard():
+    return render_template("main/dashboard.html", figures=count_overview(current_user))

@@ -1,0 +1,28 @@
+"""Main navigation: each feature adds its entry; the menu shows what a user's roles allow."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.models import Role, User
+
+
+@dataclass(frozen=True)
+class NavItem:
+    endpoint: str
+    label: str
+    roles: tuple[Role, ...] | None  # None: every signed-in user
+    icon: str = ""
+
+
+NAV_ITEMS: list[NavItem] = [
+    NavItem("main.dashboard", "Tổng quan", None),
+]
+
+
+def nav_for(user: User) -> list[NavItem]:
+    """The entries a user may open, in menu order."""
+    return [
+        item
+        for item in NAV_ITEMS
+        if item.roles is None or user.has_role(Role.ADMIN, *item.roles)
+    ]
