@@ -1,0 +1,161 @@
+"""Renderers for the decision, its annex list and certificate batches."""
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict
+
+from pypdf import PdfReader, PdfWriter
+from weasyprint import HTML
+
+from . import env, listing
+from .data import (CertificateData, CertificateOptions, CommendationListData,
+                   DecisionData, ListGroup, ListRow, Signer)
+from .formatting import nfc
+from .pagenum import stamp_page_numbers
+from .parallel import ProgressCallback, render_chunks, resolve_workers
+from .qr import qr_png_data_uri
+
+#: Lists up to this many rows render in-process: the pool would not pay off.
+SMALL_LIST_ROWS = 150
+#: Rows per chunk at most; ~2 MB of worker memory per laid-out page.
+LIST_CHUNK_ROWS = 500
+#: Certificate batches up to this size render in-process.
+SMALL_CERT_BATCH = 12
+#: Certificates per chunk at most (measured best at ~50).
+CERT_CHUNK = 50
+
+_A3_ZOOM = 420 / 297  # A3 is A4 scaled by √2; this ratio makes it exactly 420 × 297 mm
+
+
+def html_to_pdf(html: str, sheets: Iterable[str], *, zoom: float = 1.0) -> bytes:
+    """Lay out ``html`` with the named bundled stylesheets and return PDF bytes."""
+    document = HTML(string=html, url_fetcher=env.url_fetcher).render(
+        font_config=env.font_config(),
+        stylesheets=[env.stylesheet(name) for name in sheets])
+    return document.write_pdf(zoom=zoom)
+
+
+def _writer_from(pdfs: Iterable[bytes]) -> PdfWriter:
+    writer = PdfWriter()
+    for pdf in pdfs:
+        writer.append(PdfReader(io.BytesIO(pdf)))
+    return writer
+
+
+def _to_bytes(writer: PdfWriter) -> bytes:
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+# --- Danh sách -----------------------------------------------------------------------
+
+def list_chunk_pdf(meta: dict, lines: Sequence[listing.Line], show_top: bool) -> bytes:
+    """One contiguous piece of the list as PDF (runs in a worker or in-process)."""
+    html = env.jinja.get_template("list.html").render(lines=lines, show_top=show_top, **meta)
+    return html_to_pdf(html, ("fonts", "list"))
+
+
+def _list_pdfs(data: CommendationListData, workers: int,
+               on_progress: ProgressCallback | None):
+    meta = {k: getattr(data, k) for k in
+            ("title", "subtitle", "decision_number", "decision_date", "decided_by")}
+    blocks = listing.blocks(data)
+    rows = sum(listing.row_count(b) for b in blocks)
+    if rows <= SMALL_LIST_ROWS:
+        workers = 1
+    chunks = listing.chunk(blocks, parts=workers, max_rows=LIST_CHUNK_ROWS)
+    weights = [sum(1 for line in c if line.kind == "r") for c in chunks]
+    args = [(meta, tuple(c), i == 0) for i, c in enumerate(chunks)]
+    return render_chunks(list_chunk_pdf, args, workers=workers, weights=weights,
+                         on_progress=on_progress)
+
+
+def render_commendation_list(data: CommendationListData, *, workers: int | None = None,
+                             on_progress: ProgressCallback | None = None) -> bytes:
+    """The annex "DANH SÁCH …" with "Trang x/y" stamped over the merged pages."""
+    pdfs = _list_pdfs(nfc(data), resolve_workers(workers), on_progress)
+    writer = _writer_from(pdfs)
+    stamp_page_numbers(writer)
+    return _to_bytes(writer)
+
+
+# --- Quyết định ----------------------------------------------------------------------
+
+def render_decision(data: DecisionData, *, workers: int | None = None,
+                    on_progress: ProgressCallback | None = None) -> bytes:
+    """The Quyết định, followed by its annex (numbered on its own) when given."""
+    data = nfc(data)
+    # Start the annex first: in the pool it lays out while this process does the decision.
+    annex = (_list_pdfs(data.annex, resolve_workers(workers), on_progress)
+             if data.annex is not None else ())
+    html = env.jinja.get_template("decision.html").render(d=data)
+    writer = _writer_from([html_to_pdf(html, ("fonts", "decision"))])
+    start = len(writer.pages)
+    for pdf in annex:
+        writer.append(PdfReader(io.BytesIO(pdf)))
+    if data.annex is not None:
+        stamp_page_numbers(writer, start)
+    return _to_bytes(writer)
+
+
+# --- Bằng khen / Giấy khen -----------------------------------------------------------
+
+def certificates_chunk_pdf(items: Sequence[CertificateData], options: CertificateOptions) -> bytes:
+    """Certificates as one document, one per page (runs in a worker or in-process)."""
+    zoom = _A3_ZOOM if options.paper == "A3" else 1.0
+    html = env.jinja.get_template("certificates.html").render(
+        items=items,
+        qr=[qr_png_data_uri(c.verification_url) for c in items],
+        title=items[0].title if items else "",
+        # Offsets are given in real millimetres on the printed sheet.
+        offset_x=f"{options.offset_x_mm / zoom:.3f}",
+        offset_y=f"{options.offset_y_mm / zoom:.3f}",
+        page_h=f"{210 if zoom == 1 else 297 / zoom:.3f}",
+        draw_border=options.draw_border,
+        uppercase_name=options.uppercase_name,
+    )
+    return html_to_pdf(html, ("fonts", "certificate"), zoom=zoom)
+
+
+def render_certificates(items: Sequence[CertificateData],
+                        options: CertificateOptions = CertificateOptions(), *,
+                        workers: int | None = None,
+                        on_progress: ProgressCallback | None = None) -> bytes:
+    """A batch of certificates, one per landscape page, in item order."""
+    items = nfc(tuple(items))
+    if not items:
+        raise ValueError("Không có bằng khen/giấy khen nào để in.")
+    workers = 1 if len(items) <= SMALL_CERT_BATCH else resolve_workers(workers)
+    parts = workers * max(1, math.ceil(len(items) / (CERT_CHUNK * workers)))
+    size = math.ceil(len(items) / parts)
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    pdfs = render_chunks(certificates_chunk_pdf, [(c, options) for c in chunks],
+                         workers=workers, weights=[len(c) for c in chunks],
+                         on_progress=on_progress)
+    if len(chunks) == 1:
+        return next(iter(pdfs))
+    return _to_bytes(_writer_from(pdfs))
+
+
+# --- Warm-up -------------------------------------------------------------------------
+
+def warm_up() -> None:
+    """Load fonts and stylesheets and lay out one tiny page of each batch kind."""
+    from datetime import date
+
+    day = date(2025, 1, 1)
+    demo = CommendationListData(
+        title="DANH SÁCH", decision_number="1/QĐ-UBND", decision_date=day,
+        individuals=(ListGroup("Ủy ban", (ListRow("Nguyễn Văn Ánh", "Chuyên viên")),),))
+    list_chunk_pdf({k: v for k, v in asdict(demo).items() if k in
+                    ("title", "subtitle", "decision_number", "decision_date", "decided_by")},
+                   tuple(line for b in listing.blocks(demo) for line in b), True)
+    cert = CertificateData(
+        title="BẰNG KHEN", recipient_name="Nguyễn Văn Ánh", detail="Chuyên viên",
+        achievement="Đã có thành tích", decision_number="1/QĐ-UBND", decision_date=day,
+        golden_book_number="1", signed_on=day, signer=Signer(("CHỦ TỊCH",), "Trần Ánh"),
+        verification_url="https://example.invalid/v/1", honorific="Ông")
+    certificates_chunk_pdf((cert,), CertificateOptions())
