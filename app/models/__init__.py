@@ -1,21 +1,22 @@
 """Typed models, one module per aggregate; re-exported here for convenience."""
 from app.models.audit import AuditEntry
+from app.models.award import (
+    AwardCategory, AwardLevel, AwardType, BallotBase, CertificateKind, EligibilityRule, QuotaPolicy,
+    RuleKind, SubjectScope, SubjectType,
+)
 from app.models.base import Base
+from app.models.campaign import AggregationMethod, Campaign, CampaignKind, CampaignPhase, CampaignStage
+from app.models.criteria import CriteriaSheet, Criterion, CriterionKind
+from app.models.evidence import EvidenceFile
+from app.models.history import (
+    AwardRecord, DisciplineMeasure, DisciplineRecord, PerformanceRating, RatingRecord, RecordSource,
+)
+from app.models.initiative import (
+    InfluenceScope, Initiative, InitiativeAuthor, InitiativeKind, InitiativeMetric, InitiativeRecognition,
+    InitiativeStatus,
+)
 from app.models.org import BlockMembership, EmulationBlock, OrgUnit, OrgUnitKind, UnitSuccession
 from app.models.person import Gender, Person
 from app.models.user import Role, User, UserRole
 
-__all__ = [
-    "AuditEntry",
-    "Base",
-    "BlockMembership",
-    "EmulationBlock",
-    "Gender",
-    "OrgUnit",
-    "OrgUnitKind",
-    "Person",
-    "Role",
-    "UnitSuccession",
-    "User",
-    "UserRole",
-]
+__all__ = [name for name in dir() if not name.startswith("_")]
