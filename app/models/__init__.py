@@ -15,6 +15,7 @@ from app.models.initiative import (
     InfluenceScope, Initiative, InitiativeAuthor, InitiativeKind, InitiativeMetric, InitiativeRecognition,
     InitiativeStatus,
 )
+from app.models.nomination import Nomination, NominationEvent, NominationStatus
 from app.models.org import BlockMembership, EmulationBlock, OrgUnit, OrgUnitKind, UnitSuccession
 from app.models.person import Gender, Person
 from app.models.user import Role, User, UserRole
