@@ -154,7 +154,7 @@ class ScoreSummaryData:
     rows: tuple[ScoreRow, ...]
     signers: tuple[Signer, ...] = ()
     tie_break: str = ""
-    issuer: tuple[str, ...] = ("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "THÀNH PHỐ HÀ NỘI")
+    issuer: tuple[str, ...] = ("UBND THÀNH PHỐ HÀ NỘI", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG")
     place: str = "Hà Nội"
 
 
@@ -192,7 +192,7 @@ class TallyMinutesData:
     committee: tuple[Signer, ...]
     conclusion: str = ""
     number: str = ""
-    issuer: tuple[str, ...] = ("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG", "THÀNH PHỐ HÀ NỘI")
+    issuer: tuple[str, ...] = ("UBND THÀNH PHỐ HÀ NỘI", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG")
     place: str = "Hà Nội"
 
 

@@ -7,6 +7,8 @@ import json
 from datetime import date
 from typing import Any
 
+from .formatting import nfc
+
 #: Bump when templates, CSS, fonts or layout code change the output.
 RENDERER_VERSION = "2025.1"
 
@@ -28,8 +30,9 @@ def content_key(*data: Any) -> str:
     """SHA-256 hex of the records' content and ``RENDERER_VERSION``.
 
     Pass every input of one render call (e.g. ``content_key(items, options)``);
-    equal content gives an equal key across processes and runs.
+    equal content (after NFC normalisation, as rendered) gives an equal key
+    across processes and runs.
     """
-    payload = json.dumps([RENDERER_VERSION, _plain(list(data))], ensure_ascii=False,
+    payload = json.dumps([RENDERER_VERSION, _plain(nfc(list(data)))], ensure_ascii=False,
                          sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()

@@ -10,6 +10,7 @@ fonts and stylesheets once in the initializer.
 from __future__ import annotations
 
 import atexit
+import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -30,7 +31,11 @@ _pool_key: tuple[int, int] | None = None  # (owner pid, size)
 def _init_worker() -> None:
     from . import render  # imported in the child: avoids a cycle at module load
 
-    render.warm_up()
+    # An exception here would make Pool respawn workers forever; warm-up is optional.
+    try:
+        render.warm_up()
+    except Exception:
+        logging.getLogger(__name__).exception("PDF worker warm-up failed")
 
 
 def _call(task: tuple[Callable[..., bytes], tuple]) -> bytes:

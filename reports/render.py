@@ -4,7 +4,6 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
 
 from pypdf import PdfReader, PdfWriter
 from weasyprint import HTML
@@ -60,17 +59,19 @@ def list_chunk_pdf(meta: dict, lines: Sequence[listing.Line], show_top: bool) ->
 
 def _list_pdfs(data: CommendationListData, workers: int,
                on_progress: ProgressCallback | None):
-    meta = {k: getattr(data, k) for k in
-            ("title", "subtitle", "decision_number", "decision_date", "decided_by")}
-    blocks = listing.blocks(data)
-    rows = sum(listing.row_count(b) for b in blocks)
-    if rows <= SMALL_LIST_ROWS:
+    if sum(len(g.rows) for g in data.collectives + data.individuals) <= SMALL_LIST_ROWS:
         workers = 1
-    chunks = listing.chunk(blocks, parts=workers, max_rows=LIST_CHUNK_ROWS)
-    weights = [sum(1 for line in c if line.kind == "r") for c in chunks]
-    args = [(meta, tuple(c), i == 0) for i, c in enumerate(chunks)]
+    args = _list_chunk_args(data, parts=workers)
+    weights = [sum(1 for line in lines if line.kind == "r") for _, lines, _ in args]
     return render_chunks(list_chunk_pdf, args, workers=workers, weights=weights,
                          on_progress=on_progress)
+
+
+def _list_chunk_args(data: CommendationListData, *, parts: int) -> list[tuple]:
+    meta = {k: getattr(data, k) for k in
+            ("title", "subtitle", "decision_number", "decision_date", "decided_by")}
+    chunks = listing.chunk(listing.blocks(data), parts=parts, max_rows=LIST_CHUNK_ROWS)
+    return [(meta, tuple(c), i == 0) for i, c in enumerate(chunks)]
 
 
 def render_commendation_list(data: CommendationListData, *, workers: int | None = None,
@@ -149,10 +150,9 @@ def warm_up() -> None:
     day = date(2025, 1, 1)
     demo = CommendationListData(
         title="DANH SÁCH", decision_number="1/QĐ-UBND", decision_date=day,
-        individuals=(ListGroup("Ủy ban", (ListRow("Nguyễn Văn Ánh", "Chuyên viên")),),))
-    list_chunk_pdf({k: v for k, v in asdict(demo).items() if k in
-                    ("title", "subtitle", "decision_number", "decision_date", "decided_by")},
-                   tuple(line for b in listing.blocks(demo) for line in b), True)
+        individuals=(ListGroup("Ủy ban", (ListRow("Nguyễn Văn Ánh", "Chuyên viên"),)),))
+    for args in _list_chunk_args(demo, parts=1):
+        list_chunk_pdf(*args)
     cert = CertificateData(
         title="BẰNG KHEN", recipient_name="Nguyễn Văn Ánh", detail="Chuyên viên",
         achievement="Đã có thành tích", decision_number="1/QĐ-UBND", decision_date=day,
