@@ -6,6 +6,7 @@ from app.models.award import (
 )
 from app.models.base import Base
 from app.models.campaign import AggregationMethod, Campaign, CampaignKind, CampaignPhase, CampaignStage
+from app.models.council import Council, CouncilMember, CouncilRole
 from app.models.criteria import CriteriaSheet, Criterion, CriterionKind
 from app.models.evidence import EvidenceFile
 from app.models.history import (
