@@ -16,6 +16,9 @@ from app.models.initiative import (
     InfluenceScope, Initiative, InitiativeAuthor, InitiativeKind, InitiativeMetric, InitiativeRecognition,
     InitiativeStatus,
 )
+from app.models.initiative_review import (
+    InitiativeReview, InitiativeReviewScore, InitiativeScoringCriterion, InitiativeScoringSheet,
+)
 from app.models.nomination import Nomination, NominationEvent, NominationStatus
 from app.models.org import BlockMembership, EmulationBlock, OrgUnit, OrgUnitKind, UnitSuccession
 from app.models.person import Gender, Person

@@ -15,6 +15,8 @@ from app.models.org import OrgUnit
 from app.models.person import Person
 from app.models.text import fold
 
+from app.models.user import Role
+
 if TYPE_CHECKING:
     from app.models.user import User
 
@@ -98,6 +100,43 @@ class Initiative(Base):
 
     def refresh_search_text(self) -> None:
         self.search_text = fold(f"{self.title} {self.summary}")
+
+    # --- permissions (views and templates ask the same questions) -------------------------
+    @staticmethod
+    def can_create(user: User) -> bool:
+        """The secretariat records any unit's initiative; a unit officer needs a unit."""
+        if user.has_role(Role.ADMIN, Role.SECRETARIAT):
+            return True
+        return user.has_role(Role.UNIT_OFFICER) and user.unit_id is not None
+
+    def can_view(self, user: User) -> bool:
+        """Everyone city-wide (incl. council members) reads all; units read their subtree."""
+        if user.sees_all_units or user.has_role(Role.COUNCIL_MEMBER):
+            return True
+        return user.has_role(Role.UNIT_OFFICER) and user.in_scope(self.owner_unit)
+
+    def can_edit(self, user: User) -> bool:
+        """Units edit their own until it is recognised; the secretariat edits everything."""
+        if user.has_role(Role.ADMIN, Role.SECRETARIAT):
+            return True
+        return (user.has_role(Role.UNIT_OFFICER) and self.status is not InitiativeStatus.RECOGNISED
+                and user.in_scope(self.owner_unit))
+
+    def can_submit(self, user: User) -> bool:
+        return self.status is InitiativeStatus.DRAFT and self.can_edit(user)
+
+    def can_review(self, user: User) -> bool:
+        """Council members (and the secretariat) score submitted initiatives."""
+        return (self.status is InitiativeStatus.SUBMITTED
+                and user.has_role(Role.ADMIN, Role.SECRETARIAT, Role.COUNCIL_MEMBER))
+
+    def can_recognise(self, user: User) -> bool:
+        """The secretariat records recognition (again later for a wider scope)."""
+        return self.status is not InitiativeStatus.DRAFT and user.has_role(Role.ADMIN, Role.SECRETARIAT)
+
+    @property
+    def year(self) -> int | None:
+        return self.start_date.year if self.start_date else None
 
     @property
     def authors(self) -> list[Person]:
