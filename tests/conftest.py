@@ -21,6 +21,7 @@ from app.models import User
 
 pytest_plugins = [
     "tests.builders.foundation",
+    "tests.builders.catalogue",
 ]
 
 

@@ -102,14 +102,28 @@ class AwardType(Base):
 
 
 class RuleKind(LabelledEnum):
-    """Kinds of eligibility rule the rule service knows how to evaluate; params per kind:
+    """Kinds of eligibility rule evaluated by app/services/eligibility.py. `year` is the year
+    the award is considered for; windows end at that year. Params per kind:
 
     CONSECUTIVE_TITLE {"award_code": str, "years": int}
-    INITIATIVE_SCOPE {"min_scope": "unit"|"city"|"national", "count": int, "within_years": int}
-    PERFORMANCE_RATING {"min_rating": "htxsnv"|"httnv"|"htnv", "years": int}
-    NO_DISCIPLINE {"min_measure": "khien_trach"|"canh_cao"|..., "within_years": int}
+        the subject holds award_code in each of the `years` years ending at `year`, no gap.
+    INITIATIVE_SCOPE {"min_scope": "unit"|"city"|"national", "count": int = 1, "within_years": int = 0}
+        at least `count` recognised initiatives of that scope or wider (a person's: those they
+        author; a collective's: those its unit owns), recognised in the last `within_years`
+        years (0: any time).
+    PERFORMANCE_RATING {"min_rating": "htxsnv"|"httnv"|"htnv", "years": int = 1}
+        rated at least `min_rating` in each of the `years` years ending at `year`.
+    NO_DISCIPLINE {"min_measure": "khien_trach"|"canh_cao"|…, "within_years": int = 1}
+        no discipline at or above `min_measure` in the window (a collective: none of its members).
     QUOTA_RATIO {"base_award_code": str, "max_ratio": float}
-    PRIOR_AWARD {"award_code": str, "within_years": int}
+        in the subject's unit and year, holders of this award ≤ floor(max_ratio × holders of
+        base_award_code); over it fails (quota_policy BLOCK) or needs a justification (JUSTIFY).
+    PRIOR_AWARD {"award_code": str, "within_years": int = 0, "count": int = 1}
+        received award_code at least `count` times in the last `within_years` years before
+        `year` (0: any earlier year).
+    MEMBER_SHARE {"award_code": str, "min_ratio": float = 0, "strict": bool = false, "min_count": int = 0}
+        (collectives) members of the unit holding award_code in `year`: share ≥ min_ratio
+        (> when strict) and count ≥ min_count.
     """
 
     CONSECUTIVE_TITLE = "consecutive_title", "Đạt danh hiệu liên tục"
@@ -118,6 +132,7 @@ class RuleKind(LabelledEnum):
     NO_DISCIPLINE = "no_discipline", "Không bị kỷ luật"
     QUOTA_RATIO = "quota_ratio", "Tỷ lệ so với danh hiệu khác trong đơn vị"
     PRIOR_AWARD = "prior_award", "Đã được khen thưởng hình thức khác"
+    MEMBER_SHARE = "member_share", "Tỷ lệ thành viên đạt danh hiệu"
 
 
 class EligibilityRule(Base):

@@ -73,7 +73,7 @@ def upgrade():
     op.create_table('eligibility_rules',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('award_type_id', sa.Integer(), nullable=False),
-    sa.Column('kind', sa.Enum('consecutive_title', 'initiative_scope', 'performance_rating', 'no_discipline', 'quota_ratio', 'prior_award', name='rulekind', native_enum=False, create_constraint=True, length=32), nullable=False),
+    sa.Column('kind', sa.Enum('consecutive_title', 'initiative_scope', 'performance_rating', 'no_discipline', 'quota_ratio', 'prior_award', 'member_share', name='rulekind', native_enum=False, create_constraint=True, length=32), nullable=False),
     sa.Column('params', sa.JSON(), nullable=False),
     sa.Column('description', sa.String(length=500), nullable=False),
     sa.Column('legal_basis', sa.String(length=500), nullable=False),
