@@ -8,6 +8,7 @@ from app.models.base import Base
 from app.models.campaign import AggregationMethod, Campaign, CampaignKind, CampaignPhase, CampaignStage
 from app.models.council import Council, CouncilMember, CouncilRole
 from app.models.criteria import CriteriaSheet, Criterion, CriterionKind
+from app.models.decision import AmendmentKind, Certificate, Decision, DecisionItem, DecisionStatus, VerificationLog
 from app.models.evidence import EvidenceFile
 from app.models.history import (
     AwardRecord, DisciplineMeasure, DisciplineRecord, PerformanceRating, RatingRecord, RecordSource,
@@ -22,6 +23,7 @@ from app.models.initiative_review import (
 from app.models.nomination import Nomination, NominationEvent, NominationStatus
 from app.models.org import BlockMembership, EmulationBlock, OrgUnit, OrgUnitKind, UnitSuccession
 from app.models.person import Gender, Person
+from app.models.print_job import PrintJob, PrintJobStatus, PrintKind
 from app.models.user import Role, User, UserRole
 
 __all__ = [name for name in dir() if not name.startswith("_")]
