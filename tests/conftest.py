@@ -22,6 +22,7 @@ from app.models import User
 pytest_plugins = [
     "tests.builders.foundation",
     "tests.builders.catalogue",
+    "tests.builders.nominations",
 ]
 
 

@@ -20,9 +20,10 @@ from app.models.initiative import (
 from app.models.initiative_review import (
     InitiativeReview, InitiativeReviewScore, InitiativeScoringCriterion, InitiativeScoringSheet,
 )
-from app.models.nomination import Nomination, NominationEvent, NominationStatus
+from app.models.nomination import EligibilityOverride, Nomination, NominationEvent, NominationStatus
 from app.models.org import BlockMembership, EmulationBlock, OrgUnit, OrgUnitKind, UnitSuccession
 from app.models.person import Gender, Person
+from app.models.quota import CampaignQuota
 from app.models.print_job import PrintJob, PrintJobStatus, PrintKind
 from app.models.user import Role, User, UserRole
 

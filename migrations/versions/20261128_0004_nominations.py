@@ -1,4 +1,5 @@
-"""Nominations: the dossier, its workflow state and timeline, and its evidence files.
+"""Nominations: the dossier (structured achievement report), its workflow state and timeline,
+evidence files and linked initiatives, eligibility overrides, and campaign quotas.
 
 Revision ID: 0004
 Revises: 0003
@@ -26,13 +27,20 @@ def upgrade():
     sa.Column('unit_id', sa.Integer(), nullable=True),
     sa.Column('nominating_unit_id', sa.Integer(), nullable=False),
     sa.Column('status', sa.Enum('draft', 'submitted', 'returned', 'accepted', 'appraised', 'ineligible', 'in_scoring', 'scored', 'voted', 'approved', 'rejected', 'awarded', 'withdrawn', name='nominationstatus', native_enum=False, create_constraint=True, length=32), nullable=False),
+    sa.Column('year', sa.Integer(), nullable=True),
     sa.Column('memo_number', sa.String(length=100), nullable=False),
     sa.Column('memo_date', sa.Date(), nullable=True),
     sa.Column('summary', sa.Text(), nullable=False),
+    sa.Column('results_by_year', sa.JSON(), nullable=False),
+    sa.Column('declared_ratings', sa.JSON(), nullable=False),
+    sa.Column('discipline_measure', sa.Enum('khien_trach', 'canh_cao', 'ha_bac_luong', 'giang_chuc', 'cach_chuc', 'buoc_thoi_viec', name='disciplinemeasure', native_enum=False, create_constraint=True, length=32), nullable=True),
+    sa.Column('discipline_year', sa.Integer(), nullable=True),
+    sa.Column('quota_justification', sa.Text(), nullable=False),
     sa.Column('created_by_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('version_id', sa.Integer(), nullable=False),
+    sa.CheckConstraint('(discipline_measure IS NULL) = (discipline_year IS NULL)', name=op.f('ck_nominations_discipline_pair')),
     sa.CheckConstraint("(subject_type = 'individual' AND person_id IS NOT NULL) OR (subject_type = 'collective' AND unit_id IS NOT NULL)", name=op.f('ck_nominations_subject_matches_type')),
     sa.CheckConstraint('(person_id IS NULL) <> (unit_id IS NULL)', name=op.f('ck_nominations_one_subject')),
     sa.ForeignKeyConstraint(['award_type_id'], ['award_types.id'], name=op.f('fk_nominations_award_type_id_award_types'), ondelete='RESTRICT'),
@@ -75,9 +83,64 @@ def upgrade():
     sa.ForeignKeyConstraint(['nomination_id'], ['nominations.id'], name=op.f('fk_nomination_evidence_nomination_id_nominations'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('nomination_id', 'evidence_id', name=op.f('pk_nomination_evidence'))
     )
+    op.create_table('nomination_initiatives',
+    sa.Column('nomination_id', sa.Integer(), nullable=False),
+    sa.Column('initiative_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['initiative_id'], ['initiatives.id'], name=op.f('fk_nomination_initiatives_initiative_id_initiatives'), ondelete='RESTRICT'),
+    sa.ForeignKeyConstraint(['nomination_id'], ['nominations.id'], name=op.f('fk_nomination_initiatives_nomination_id_nominations'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('nomination_id', 'initiative_id', name=op.f('pk_nomination_initiatives'))
+    )
+    with op.batch_alter_table('nomination_initiatives', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_nomination_initiatives_initiative_id'), ['initiative_id'], unique=False)
+
+    op.create_table('eligibility_overrides',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('nomination_id', sa.Integer(), nullable=False),
+    sa.Column('rule_id', sa.Integer(), nullable=False),
+    sa.Column('outcome', sa.Text(), nullable=False),
+    sa.Column('reason', sa.Text(), nullable=False),
+    sa.Column('by_id', sa.Integer(), nullable=True),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['by_id'], ['users.id'], name=op.f('fk_eligibility_overrides_by_id_users'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['nomination_id'], ['nominations.id'], name=op.f('fk_eligibility_overrides_nomination_id_nominations'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['rule_id'], ['eligibility_rules.id'], name=op.f('fk_eligibility_overrides_rule_id_eligibility_rules'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_eligibility_overrides')),
+    sa.UniqueConstraint('nomination_id', 'rule_id', name=op.f('uq_eligibility_overrides_nomination_id_rule_id'))
+    )
+    with op.batch_alter_table('eligibility_overrides', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_eligibility_overrides_nomination_id'), ['nomination_id'], unique=False)
+
+    op.create_table('campaign_quotas',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('campaign_id', sa.Integer(), nullable=False),
+    sa.Column('award_type_id', sa.Integer(), nullable=False),
+    sa.Column('unit_id', sa.Integer(), nullable=False),
+    sa.Column('max_count', sa.Integer(), nullable=False),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.CheckConstraint('max_count >= 0', name=op.f('ck_campaign_quotas_max_count')),
+    sa.ForeignKeyConstraint(['award_type_id'], ['award_types.id'], name=op.f('fk_campaign_quotas_award_type_id_award_types'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['campaign_id'], ['campaigns.id'], name=op.f('fk_campaign_quotas_campaign_id_campaigns'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['unit_id'], ['org_units.id'], name=op.f('fk_campaign_quotas_unit_id_org_units'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_campaign_quotas')),
+    sa.UniqueConstraint('campaign_id', 'award_type_id', 'unit_id', name=op.f('uq_campaign_quotas_campaign_id_award_type_id_unit_id'))
+    )
+    with op.batch_alter_table('campaign_quotas', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_campaign_quotas_campaign_id'), ['campaign_id'], unique=False)
 
 
 def downgrade():
+    with op.batch_alter_table('campaign_quotas', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_campaign_quotas_campaign_id'))
+
+    op.drop_table('campaign_quotas')
+    with op.batch_alter_table('eligibility_overrides', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_eligibility_overrides_nomination_id'))
+
+    op.drop_table('eligibility_overrides')
+    with op.batch_alter_table('nomination_initiatives', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_nomination_initiatives_initiative_id'))
+
+    op.drop_table('nomination_initiatives')
     op.drop_table('nomination_evidence')
     with op.batch_alter_table('nomination_events', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_nomination_events_nomination_id'))
