@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.demo import foundation
+from app.demo import decisions, foundation
 from app.extensions import db
 
 DEMO_PASSWORD = "thidua2025"
 
 LOADERS: list[Callable[[], list[str]]] = [
     foundation.load,
+    decisions.load,  # keep last: issues the council's approved set
 ]
 
 

@@ -13,6 +13,7 @@ from app.models.text import fold
 
 if TYPE_CHECKING:
     from app.models.criteria import CriteriaSheet
+    from app.models.user import User
 
 
 class CampaignKind(LabelledEnum):
@@ -99,6 +100,21 @@ class Campaign(Base):
     @property
     def scoring_started(self) -> bool:
         return self.stage.order >= CampaignStage.SCORING.order
+
+    def can_view(self, user: User) -> bool:
+        """City-wide roles see every campaign; others those open to all or to their unit or an ancestor."""
+        if user.sees_all_units or self.is_open_to_all:
+            return True
+        if user.unit is None:
+            return False
+        mine = {user.unit.id, *(a.id for a in user.unit.ancestors())}
+        return any(u.id in mine for u in self.participating_units)
+
+    def can_manage(self, user: User) -> bool:
+        """Create, edit, advance stages and edit criteria: the secretariat (and admins)."""
+        from app.models.user import Role
+
+        return user.has_role(Role.ADMIN, Role.SECRETARIAT)
 
 
 class CampaignPhase(Base):

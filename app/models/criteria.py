@@ -13,6 +13,7 @@ from app.models.base import Base, LabelledEnum, enum_column, intpk, str_20, str_
 
 if TYPE_CHECKING:
     from app.models.campaign import Campaign
+    from app.models.user import User
 
 POINTS = Numeric(6, 2)
 
@@ -56,6 +57,14 @@ class CriteriaSheet(Base):
     @property
     def is_locked(self) -> bool:
         return self.locked_at is not None
+
+    @property
+    def is_editable(self) -> bool:
+        """Only the current, unlocked version; a version made after locking stays editable."""
+        return self.is_current and not self.is_locked
+
+    def can_edit(self, user: User) -> bool:
+        return self.is_editable and self.campaign.can_manage(user)
 
 
 class Criterion(Base):

@@ -1,7 +1,9 @@
 """Blueprints, one per feature, registered by the app factory in this order."""
 from app.views import auth, main
+from app.views import campaigns
 
 BLUEPRINTS = [
     auth.bp,
     main.bp,
+    campaigns.bp,
 ]

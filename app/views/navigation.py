@@ -16,6 +16,7 @@ class NavItem:
 
 NAV_ITEMS: list[NavItem] = [
     NavItem("main.dashboard", "Tổng quan", None),
+    NavItem("campaigns.index", "Phong trào thi đua", None),
 ]
 
 
