@@ -1,0 +1,63 @@
+"""Public verification of a certificate by its token: minimal data, every look-up logged."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+from flask import current_app
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from app.extensions import db
+from app.models import Certificate, DecisionItem, VerificationLog
+
+#: Tokens are secrets.token_urlsafe(24): 32 URL-safe characters; anything longer is refused unread.
+MAX_TOKEN_LENGTH = 64
+
+
+@dataclass(frozen=True)
+class VerificationResult:
+    """What the public page shows, ready to display."""
+
+    recipient: str
+    award: str
+    decision_number: str
+    decision_date: date
+    issuer: str
+    golden_book_number: str
+    is_revoked: bool
+    revoked_on: date | None = None
+    revocation_reason: str = ""
+    legal_ground: str = ""
+
+
+def hash_ip(address: str | None) -> str:
+    """Salted SHA-256 of the client address: enough to spot abuse, not to identify anyone."""
+    salt = current_app.config["SECRET_KEY"]
+    return hashlib.sha256(f"{salt}:{address or ''}".encode()).hexdigest()
+
+
+def verify_token(token: str, *, ip: str | None) -> VerificationResult | None:
+    """Look the token up and log the attempt; None when no certificate has it."""
+    certificate = None
+    if 0 < len(token) <= MAX_TOKEN_LENGTH:
+        certificate = db.session.scalar(
+            select(Certificate).where(Certificate.token == token).options(
+                joinedload(Certificate.item).joinedload(DecisionItem.decision),
+                joinedload(Certificate.item).joinedload(DecisionItem.award_type)))
+    db.session.add(VerificationLog(token=token[:MAX_TOKEN_LENGTH], ip_hash=hash_ip(ip),
+                                   found=certificate is not None))
+    db.session.flush()
+    if certificate is None:
+        return None
+    item = certificate.item
+    decision = item.decision
+    name = f"{item.honorific} {item.printed_name}".strip()
+    revoked_on = certificate.revoked_at.date() if certificate.revoked_at is not None else None
+    return VerificationResult(
+        recipient=name, award=item.award_type.name, decision_number=decision.full_number,
+        decision_date=decision.decided_on, issuer=decision.authority,
+        golden_book_number=f"{certificate.golden_book_number:04d}/{certificate.year}",
+        is_revoked=certificate.is_revoked, revoked_on=revoked_on,
+        revocation_reason=certificate.revocation_reason, legal_ground=certificate.legal_ground)
