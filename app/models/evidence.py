@@ -25,3 +25,8 @@ class EvidenceFile(Base):
     uploaded_at: Mapped[created_at]
 
     uploaded_by: Mapped[User | None] = relationship()
+
+    @property
+    def size_kb(self) -> float:
+        """Size in kilobytes, one decimal (for display)."""
+        return round(self.size_bytes / 1024, 1)

@@ -1,9 +1,11 @@
 """Blueprints, one per feature, registered by the app factory in this order."""
 from app.views import auth, main
 from app.views import campaigns
+from app.views import initiatives
 
 BLUEPRINTS = [
     auth.bp,
     main.bp,
     campaigns.bp,
+    initiatives.bp,
 ]

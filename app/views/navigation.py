@@ -17,6 +17,7 @@ class NavItem:
 NAV_ITEMS: list[NavItem] = [
     NavItem("main.dashboard", "Tổng quan", None),
     NavItem("campaigns.index", "Phong trào thi đua", None),
+    NavItem("initiatives.index", "Sáng kiến, mô hình", None),
 ]
 
 
