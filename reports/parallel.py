@@ -22,7 +22,7 @@ ProgressCallback = Callable[[int, int], None]
 #: Default parallelism: the machine's cores, capped at 2 (the measured sweet spot).
 DEFAULT_WORKERS = max(1, min(2, os.cpu_count() or 1))
 #: Recycle workers after this many chunks, so memory WeasyPrint never returns stays bounded.
-MAX_TASKS_PER_CHILD = 20
+MAX_TASKS_PER_CHILD = 10
 
 _pool: Pool | None = None
 _pool_key: tuple[int, int] | None = None  # (owner pid, size)
