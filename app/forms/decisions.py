@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import DateField, DecimalField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 REQUIRED = "Vui lòng nhập trường này."
@@ -43,7 +44,7 @@ class IssueForm(FlaskForm):
 class PrintForm(FlaskForm):
     """Certificate paper and offsets for pre-printed frames (ignored for the decision and list)."""
 
-    paper = SelectField("Khổ giấy", choices=[("A4", "A4 ngang"), ("A3", "A3 ngang")], default="A4")
+    paper = SelectField("Khổ giấy", choices=[SelectChoice("A4", "A4 ngang"), SelectChoice("A3", "A3 ngang")], default="A4")
     offset_x_mm = DecimalField("Lệch ngang (mm)", default=0, places=1,
                                validators=[Optional(), NumberRange(min=-30, max=30, message="Từ -30 đến 30 mm.")])
     offset_y_mm = DecimalField("Lệch dọc (mm)", default=0, places=1,

@@ -123,6 +123,7 @@ def _renumber(decision: Decision) -> None:
                                                    i.printed_name))
     for position, item in enumerate(ranked, start=1):
         item.position = position
+    decision.items.sort(key=lambda i: i.position)  # as a reload would order them
 
 
 def issue_decision(decision: Decision, *, by: User, number: int | None = None,

@@ -5,6 +5,7 @@ from flask import Blueprint, abort, flash, jsonify, redirect, render_template, r
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
+from wtforms.fields.choices import SelectChoice
 
 from app.extensions import db
 from app.forms.decisions import DecisionForm, IssueForm, PrintForm, RevokeForm, lines
@@ -42,9 +43,10 @@ def index():
 def _fill_choices(form: DecisionForm) -> None:
     units = db.session.scalars(select(OrgUnit).where(OrgUnit.kind == OrgUnitKind.CITY_BODY,
                                                      OrgUnit.valid_to.is_(None)).order_by(OrgUnit.name))
-    form.issuer_unit_id.choices = [(u.id, u.name) for u in units]
+    form.issuer_unit_id.choices = [SelectChoice(u.id, u.name) for u in units]
     campaigns = db.session.scalars(select(Campaign).order_by(Campaign.period_start.desc()))
-    form.campaign_id.choices = [(0, "— Không gắn phong trào —")] + [(c.id, c.name) for c in campaigns]
+    form.campaign_id.choices = [SelectChoice(0, "— Không gắn phong trào —")] + [
+        SelectChoice(c.id, c.name) for c in campaigns]
 
 
 def _fields(form: DecisionForm) -> dict:
