@@ -23,6 +23,7 @@ pytest_plugins = [
     "tests.builders.foundation",
     "tests.builders.catalogue",
     "tests.builders.nominations",
+    "tests.builders.council",
     "tests.builders.initiatives",
 ]
 

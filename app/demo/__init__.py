@@ -8,12 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.demo import decisions, foundation
+from app.demo import nominations
 from app.extensions import db
 
 DEMO_PASSWORD = "thidua2025"
 
 LOADERS: list[Callable[[], list[str]]] = [
     foundation.load,
+    nominations.load,
     decisions.load,  # keep last: issues the council's approved set
 ]
 

@@ -84,6 +84,14 @@ class BallotRound(Base):
     def is_open(self) -> bool:
         return self.status is RoundStatus.OPEN
 
+    @property
+    def threshold_percent(self) -> float:
+        return float(self.threshold) * 100
+
+    @property
+    def quorum_percent(self) -> float:
+        return float(self.quorum_ratio) * 100
+
 
 class BallotRoundItem(Base):
     """A nomination on the ballot paper of a round."""

@@ -72,6 +72,10 @@ class Council(Base):
     def is_open(self) -> bool:
         return self.status is CouncilStatus.SCORING
 
+    @property
+    def quorum_percent(self) -> float:
+        return float(self.quorum_ratio) * 100
+
     def member_for(self, user: User) -> CouncilMember | None:
         return next((m for m in self.members if m.user_id == user.id), None)
 

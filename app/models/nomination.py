@@ -148,6 +148,13 @@ class Nomination(Base):
         return self.year if self.year is not None else self.campaign.period_end.year
 
     @property
+    def declared_rating_rows(self) -> list[tuple[str, str]]:
+        """(year, rating label) of the ratings the dossier declares, oldest first."""
+        from app.models.history import PerformanceRating
+
+        return [(y, PerformanceRating(v).label) for y, v in sorted((self.declared_ratings or {}).items()) if v]
+
+    @property
     def nominee_unit(self) -> OrgUnit | None:
         """The nominee's own unit: the person's, or the collective itself."""
         return self.person.unit if self.person is not None else self.unit

@@ -2,10 +2,12 @@
 from app.views import auth, main
 from app.views import campaigns
 from app.views import initiatives
+from app.views import nominations
 
 BLUEPRINTS = [
     auth.bp,
     main.bp,
     campaigns.bp,
     initiatives.bp,
+    nominations.bp,
 ]

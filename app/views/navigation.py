@@ -18,6 +18,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("main.dashboard", "Tổng quan", None),
     NavItem("campaigns.index", "Phong trào thi đua", None),
     NavItem("initiatives.index", "Sáng kiến, mô hình", None),
+    NavItem("nominations.index", "Đề nghị khen thưởng", (Role.SECRETARIAT, Role.UNIT_OFFICER, Role.COUNCIL_MEMBER, Role.VIEWER)),
 ]
 
 
