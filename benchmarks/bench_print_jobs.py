@@ -8,10 +8,14 @@ Targets (issue 6): decision + list + 108 certificates ≤ 5 s cold; a repeat ≤
 from __future__ import annotations
 
 import shutil
+import sys
 import tempfile
 import time
+from pathlib import Path
 
-from sqlalchemy import select
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout
+
+from sqlalchemy import select  # noqa: E402
 
 from app import create_app
 from app.models import Decision, DecisionStatus, PrintKind
