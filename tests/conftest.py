@@ -98,9 +98,18 @@ def _empty_tables() -> None:
         if conn.dialect.name == "postgresql":
             names = ", ".join(f'"{t.name}"' for t in tables)
             conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-        else:
-            for table in reversed(tables):
-                conn.execute(table.delete())
+            return
+    # SQLite applies ON DELETE RESTRICT row by row (self-references such as
+    # org_units.parent_id would refuse), so foreign keys are off while emptying.
+    raw = _db.engine.raw_connection()
+    try:
+        raw.execute("PRAGMA foreign_keys=OFF")
+        for table in reversed(tables):
+            raw.execute(f'DELETE FROM "{table.name}"')
+        raw.commit()
+        raw.execute("PRAGMA foreign_keys=ON")
+    finally:
+        raw.close()
 
 
 @pytest.fixture()
