@@ -123,7 +123,8 @@ class Initiative(Base):
                 and user.in_scope(self.owner_unit))
 
     def can_submit(self, user: User) -> bool:
-        return self.status is InitiativeStatus.DRAFT and self.can_edit(user)
+        return (self.status in (InitiativeStatus.DRAFT, InitiativeStatus.NOT_RECOGNISED)
+                and self.can_edit(user))
 
     def can_review(self, user: User) -> bool:
         """Council members (and the secretariat) score submitted initiatives."""

@@ -13,6 +13,7 @@ transaction does not commit, the session hook below deletes it again.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import secrets
@@ -35,6 +36,7 @@ from app.models.text import nfc
 from app.services.errors import ServiceError
 
 CHUNK = 64 * 1024
+IN_MEMORY_BYTES = 2 * 1024 * 1024
 _PENDING_KEY = "thidua_new_evidence_files"
 _STORED_NAME = re.compile(r"^[0-9a-f]{32}\.[a-z]{3,4}$")
 
@@ -208,7 +210,9 @@ def send_evidence(evidence: EvidenceFile) -> Response:
     path = evidence_path(evidence)
     if not path.is_file():
         abort(404)
-    response = send_file(path, mimetype=evidence.mime_type, as_attachment=True,
+    # Small files are answered from memory, so no handle outlives a client that never closes.
+    source = io.BytesIO(path.read_bytes()) if evidence.size_bytes <= IN_MEMORY_BYTES else path
+    response = send_file(source, mimetype=evidence.mime_type, as_attachment=True,
                          download_name=evidence.original_name, max_age=0, etag=evidence.sha256)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
