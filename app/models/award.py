@@ -97,6 +97,14 @@ class AwardType(Base):
 
     __mapper_args__ = {"version_id_col": version_id}
 
+    @property
+    def ballot_threshold_percent(self) -> Decimal | None:
+        return self.ballot_threshold * 100 if self.ballot_threshold is not None else None
+
+    @property
+    def quorum_percent(self) -> Decimal | None:
+        return self.quorum_ratio * 100 if self.quorum_ratio is not None else None
+
     def __repr__(self) -> str:
         return f"<AwardType {self.code}>"
 

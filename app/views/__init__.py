@@ -1,6 +1,7 @@
 """Blueprints, one per feature, registered by the app factory in this order."""
 from app.views import auth, main
 from app.views import campaigns
+from app.views import awards, ledger
 from app.views import initiatives
 from app.views import nominations
 
@@ -8,6 +9,8 @@ BLUEPRINTS = [
     auth.bp,
     main.bp,
     campaigns.bp,
+    awards.bp,
+    ledger.bp,
     initiatives.bp,
     nominations.bp,
 ]

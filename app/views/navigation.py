@@ -17,6 +17,8 @@ class NavItem:
 NAV_ITEMS: list[NavItem] = [
     NavItem("main.dashboard", "Tổng quan", None),
     NavItem("campaigns.index", "Phong trào thi đua", None),
+    NavItem("awards.index", "Danh hiệu, hình thức", None),
+    NavItem("ledger.index", "Sổ khen thưởng", (Role.SECRETARIAT, Role.UNIT_OFFICER, Role.VIEWER)),
     NavItem("initiatives.index", "Sáng kiến, mô hình", None),
     NavItem("nominations.index", "Đề nghị khen thưởng", (Role.SECRETARIAT, Role.UNIT_OFFICER, Role.COUNCIL_MEMBER, Role.VIEWER)),
 ]
