@@ -7,17 +7,20 @@ from __future__ import annotations
 
 import io
 import struct
+import unicodedata
 import zipfile
 import zlib
 
 from werkzeug.datastructures import FileStorage
 
-from app.models.text import fold
 
 
 def _pdf_text(value: str) -> str:
-    # Base-14 fonts have no Vietnamese glyphs: the demo PDF prints the folded text.
-    plain = fold(value) if not value.isascii() else value
+    # Base-14 fonts have no Vietnamese glyphs: the demo PDF prints the text without diacritics.
+    value = value.replace("đ", "d").replace("Đ", "D").replace("–", "-").replace("—", "-")
+    decomposed = unicodedata.normalize("NFD", value)
+    plain = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    plain = plain.encode("ascii", "replace").decode("ascii")
     return plain.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
