@@ -42,8 +42,12 @@ class TZDateTime(TypeDecorator[datetime]):
         return value
 
 
-def enum_column(enum_cls: type[enum.Enum], length: int = 32) -> Enum:
-    """Enums are stored the same way everywhere: their values, as checked VARCHAR."""
+def enum_column(enum_cls: type[enum.Enum], length: int = 32, *, name: str | None = None) -> Enum:
+    """Enums are stored the same way everywhere: their values, as checked VARCHAR.
+
+    The CHECK constraint is named after the enum; a table with two columns of the same
+    enum must give the second one its own `name` (PostgreSQL refuses duplicate names).
+    """
     return Enum(
         enum_cls,
         native_enum=False,
@@ -51,7 +55,7 @@ def enum_column(enum_cls: type[enum.Enum], length: int = 32) -> Enum:
         length=length,
         values_callable=lambda e: [m.value for m in e],
         validate_strings=True,
-        name=enum_cls.__name__.lower(),
+        name=name or enum_cls.__name__.lower(),
     )
 
 
