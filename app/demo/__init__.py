@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.demo import decisions, foundation
+from app.demo import catalogue, decisions, foundation
 from app.demo import initiatives
 from app.demo import nominations
 from app.extensions import db
@@ -16,6 +16,7 @@ DEMO_PASSWORD = "thidua2025"
 
 LOADERS: list[Callable[[], list[str]]] = [
     foundation.load,
+    catalogue.load,
     initiatives.load,  # after catalogue when it is registered (links the CCHC campaign)
     nominations.load,
     decisions.load,  # keep last: issues the council's approved set
