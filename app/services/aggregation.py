@@ -21,10 +21,12 @@ import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Float, and_, case, cast, false, func, select
+from sqlalchemy import and_, case, false, func, literal, select
 
 from app.extensions import db
-from app.models import AggregationMethod, Council, CriteriaSheet, Criterion, Nomination, Score, ScoreSheet, SheetStatus
+from app.models import (
+    AggregationMethod, Council, CriteriaSheet, Criterion, CriterionKind, Nomination, Score, ScoreSheet, SheetStatus,
+)
 
 
 @dataclass(frozen=True)
@@ -39,34 +41,39 @@ class MemberTotal:
 
 
 def member_totals(council: Council, *, nomination_ids: Iterable[int] | None = None) -> list[MemberTotal]:
-    """Per-member totals, computed by the database."""
-    kind = Criterion.kind
-    value = cast(Score.value, Float)
-    inner = (
-        select(
-            ScoreSheet.nomination_id.label("nid"), ScoreSheet.member_id.label("mid"),
-            func.sum(case((kind == "scored", value), else_=0.0)).label("scored"),
-            func.sum(case((kind == "bonus", value), else_=0.0)).label("bonus"),
-            func.max(cast(CriteriaSheet.bonus_cap, Float)).label("cap"),
-            func.sum(case((kind == "penalty", value * cast(Criterion.penalty_points, Float)), else_=0.0)).label("pen"),
-            func.max(case((and_(kind == "knockout", Score.value > 0), 1), else_=0)).label("ko"),
-        )
-        .join(Score, Score.sheet_id == ScoreSheet.id)
-        .join(Criterion, Criterion.id == Score.criterion_id)
-        .join(CriteriaSheet, CriteriaSheet.id == Criterion.sheet_id)
-        .where(ScoreSheet.council_id == council.id, ScoreSheet.status == SheetStatus.SUBMITTED,
-               ScoreSheet.is_excluded == false())
-        .group_by(ScoreSheet.nomination_id, ScoreSheet.member_id)
-    )
+    """Per-member totals: the database sums every sheet's scores by kind in one GROUP BY over
+    the scores (the criteria's kinds and penalty points are inlined, so the 900,000-row scan
+    joins nothing); the cap and the floor are then applied to the one row per sheet."""
+    crit = db.session.execute(
+        select(Criterion.id, Criterion.kind, Criterion.penalty_points, CriteriaSheet.bonus_cap)
+        .join(CriteriaSheet).where(CriteriaSheet.campaign_id == council.campaign_id)).all()
+    ids = {k: [c.id for c in crit if c.kind is k] for k in CriterionKind}
+    cap_of = {c.id: float(c.bonus_cap) for c in crit}
+    value, cid = Score.value, Score.criterion_id
+
+    def total_of(kind: CriterionKind):
+        return func.coalesce(func.sum(case((cid.in_(ids[kind]), value), else_=0)), 0) if ids[kind] else literal(0)
+
+    penalty = func.coalesce(func.sum(case(*[(cid == c.id, value * float(c.penalty_points))
+                                            for c in crit if c.kind is CriterionKind.PENALTY], else_=0)), 0) \
+        if ids[CriterionKind.PENALTY] else literal(0)
+    knocked = func.max(case((and_(cid.in_(ids[CriterionKind.KNOCKOUT]), value > 0), 1), else_=0)) \
+        if ids[CriterionKind.KNOCKOUT] else literal(0)
+    sheets = select(ScoreSheet.id).where(ScoreSheet.council_id == council.id,
+                                         ScoreSheet.status == SheetStatus.SUBMITTED, ScoreSheet.is_excluded == false())
     if nomination_ids is not None:
-        inner = inner.where(ScoreSheet.nomination_id.in_(list(nomination_ids)))
-    sub = inner.subquery()
-    capped = case((sub.c.bonus > sub.c.cap, sub.c.cap), else_=sub.c.bonus)
-    raw = sub.c.scored + capped - sub.c.pen
-    stmt = select(sub.c.nid, sub.c.mid, sub.c.scored, capped, sub.c.pen, sub.c.ko,
-                  case((raw < 0, 0.0), else_=raw))
-    return [MemberTotal(nid, mid, float(s), float(b), float(p), bool(k), round(float(t), 4))
-            for nid, mid, s, b, p, k, t in db.session.execute(stmt)]
+        sheets = sheets.where(ScoreSheet.nomination_id.in_(list(nomination_ids)))
+    sums = select(Score.sheet_id, total_of(CriterionKind.SCORED), total_of(CriterionKind.BONUS), penalty, knocked,
+                  func.min(cid)).where(Score.sheet_id.in_(sheets)).group_by(Score.sheet_id)
+    owner = dict((sid, (nid, mid)) for sid, nid, mid in db.session.execute(
+        select(ScoreSheet.id, ScoreSheet.nomination_id, ScoreSheet.member_id).where(ScoreSheet.id.in_(sheets))))
+    out = []
+    for sid, scored, bonus, pen, ko, any_cid in db.session.execute(sums):
+        nid, mid = owner[sid]
+        scored, pen = float(scored), float(pen)
+        bonus = min(float(bonus), cap_of.get(any_cid, 0.0))
+        out.append(MemberTotal(nid, mid, scored, bonus, pen, bool(ko), round(max(0.0, scored + bonus - pen), 4)))
+    return out
 
 
 def mean(values: Sequence[float]) -> float:
