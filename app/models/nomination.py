@@ -5,7 +5,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
-    JSON, CheckConstraint, Column, Date, ForeignKey, Index, Integer, Table, Text, UniqueConstraint, select, text,
+    JSON, CheckConstraint, Column, Date, Enum, ForeignKey, Index, Integer, Table, Text, UniqueConstraint, select, text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -198,6 +198,13 @@ class Nomination(Base):
         return user.has_role(Role.ADMIN, Role.SECRETARIAT)
 
 
+def _named_enum(enum_cls: type[LabelledEnum], name: str) -> Enum:
+    """enum_column() under another name (for a second column of the same enum in one table)."""
+    column = enum_column(enum_cls)
+    column.name = name
+    return column
+
+
 class NominationEvent(Base):
     """One step of a nomination's timeline: who moved it from which state to which, and why."""
 
@@ -207,7 +214,8 @@ class NominationEvent(Base):
     nomination_id: Mapped[int] = mapped_column(ForeignKey("nominations.id", ondelete="CASCADE"), index=True)
     at: Mapped[datetime] = mapped_column(TZDateTime(), default=utcnow)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    from_status: Mapped[NominationStatus | None] = mapped_column(enum_column(NominationStatus))
+    # Its own enum name: two CHECK constraints named after the same enum would clash on PostgreSQL.
+    from_status: Mapped[NominationStatus | None] = mapped_column(_named_enum(NominationStatus, "from_nominationstatus"))
     to_status: Mapped[NominationStatus] = mapped_column(enum_column(NominationStatus))
     reason: Mapped[str] = mapped_column(Text, default="")
 

@@ -66,7 +66,7 @@ def upgrade():
     sa.Column('nomination_id', sa.Integer(), nullable=False),
     sa.Column('at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('actor_id', sa.Integer(), nullable=True),
-    sa.Column('from_status', sa.Enum('draft', 'submitted', 'returned', 'accepted', 'appraised', 'ineligible', 'in_scoring', 'scored', 'voted', 'approved', 'rejected', 'awarded', 'withdrawn', name='nominationstatus', native_enum=False, create_constraint=True, length=32), nullable=True),
+    sa.Column('from_status', sa.Enum('draft', 'submitted', 'returned', 'accepted', 'appraised', 'ineligible', 'in_scoring', 'scored', 'voted', 'approved', 'rejected', 'awarded', 'withdrawn', name='from_nominationstatus', native_enum=False, create_constraint=True, length=32), nullable=True),
     sa.Column('to_status', sa.Enum('draft', 'submitted', 'returned', 'accepted', 'appraised', 'ineligible', 'in_scoring', 'scored', 'voted', 'approved', 'rejected', 'awarded', 'withdrawn', name='nominationstatus', native_enum=False, create_constraint=True, length=32), nullable=False),
     sa.Column('reason', sa.Text(), nullable=False),
     sa.ForeignKeyConstraint(['actor_id'], ['users.id'], name=op.f('fk_nomination_events_actor_id_users'), ondelete='SET NULL'),
