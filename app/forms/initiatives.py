@@ -154,10 +154,10 @@ def make_review_form(sheet, formdata=None, **kwargs):  # noqa: ANN001
 
     for criterion in sheet.criteria:
         field = VnDecimalField(
-            f"{criterion.title} (tối đa {format(criterion.max_points.normalize(), 'f')} điểm)",
+            f"{criterion.title} (tối đa {format(criterion.max_points.normalize(), 'f').replace('.', ',')} điểm)",
             validators=[InputRequired("Vui lòng chấm điểm tiêu chí này."),
                         NumberRange(min=0, max=criterion.max_points,
-                                    message=f"Điểm phải từ 0 đến {format(criterion.max_points.normalize(), 'f')}.")],
+                                    message=f"Điểm phải từ 0 đến {format(criterion.max_points.normalize(), 'f').replace('.', ',')}.")],
             description=criterion.guidance,
         )
         setattr(ReviewForm, f"c_{criterion.id}", field)

@@ -33,6 +33,11 @@ DEFAULT_SHEET = {
 TWO_PLACES = Decimal("0.01")
 
 
+def _plain(value: Decimal) -> str:
+    """30.00 → "30", 7.50 → "7,5" (never scientific notation)."""
+    return format(value.normalize(), "f").replace(".", ",")
+
+
 @dataclass(frozen=True)
 class CriterionSummary:
     title: str
@@ -99,7 +104,7 @@ def record_review(initiative: Initiative, *, reviewer: User, points: dict[int, D
         if value is None:
             raise ServiceError(f"Vui lòng chấm điểm “{criterion.title}”.", f"c_{criterion.id}")
         if not Decimal(0) <= value <= criterion.max_points:
-            raise ServiceError(f"Điểm “{criterion.title}” phải từ 0 đến {criterion.max_points.normalize()}.",
+            raise ServiceError(f"Điểm “{criterion.title}” phải từ 0 đến {_plain(criterion.max_points)}.",
                                f"c_{criterion.id}")
     if review is None:
         review = InitiativeReview(initiative_id=initiative.id, sheet=sheet, reviewer_id=reviewer.id)
@@ -116,7 +121,7 @@ def record_review(initiative: Initiative, *, reviewer: User, points: dict[int, D
     review.comment = nfc(comment) or ""
     db.session.flush()
     record_audit("initiative.review", by=reviewer, obj=initiative,
-                 summary=f"Chấm điểm: {review.total.normalize()}",
+                 summary=f"Chấm điểm: {_plain(review.total)}",
                  after={str(k): str(v) for k, v in points.items()})
     return review
 
