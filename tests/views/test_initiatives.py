@@ -256,3 +256,28 @@ def test_list_page_query_count_is_pinned(login_as, make_user, make_unit, make_pe
         assert client.get("/initiatives/?page=2").status_code == 200
     # user + roles, filter units, count, page, owner units, author links, people: independent of page size
     assert queries["n"] == small["n"] <= 9
+
+
+def test_council_scores_and_secretariat_recognises(login_as, make_user, district, make_initiative, db):
+    from app.services.initiative_reviews import sheet_in_force
+
+    initiative = make_initiative(unit=district, status=InitiativeStatus.SUBMITTED)
+    sheet = sheet_in_force()
+    member = make_user(roles={Role.COUNCIL_MEMBER})
+    client = login_as(member)
+    fields = {f"c_{c.id}": v for c, v in zip(sheet.criteria, ["25", "22,5", "31"])}
+    bad = client.post(f"/initiatives/{initiative.id}/review", data={**fields, f"c_{sheet.criteria[0].id}": "45"})
+    assert bad.status_code == 422 and "Điểm phải từ 0 đến 30." in bad.get_data(as_text=True)
+    assert client.post(f"/initiatives/{initiative.id}/review", data=fields).status_code == 302
+    page = client.get(f"/initiatives/{initiative.id}").get_data(as_text=True)
+    assert "78,5" in page and "đề xuất xét cấp thành phố" in page
+
+    client = login_as(make_user(roles={Role.SECRETARIAT}))
+    response = client.post(f"/initiatives/{initiative.id}/recognise", data={
+        "recognised_by": "Hội đồng Sáng kiến thành phố", "decision_number": "4512/QĐ-UBND",
+        "decision_date": "2023-11-20", "scope": "city"})
+    assert response.status_code == 302
+    db.session.expire_all()
+    done = db.session.get(Initiative, initiative.id)
+    assert done.status is InitiativeStatus.RECOGNISED and done.scope is InfluenceScope.CITY
+    assert done.recognitions[0].total_score == Decimal("78.50")
