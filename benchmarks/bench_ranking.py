@@ -28,7 +28,8 @@ def _url() -> str:
     if url and url.startswith("postgres"):
         from tests.conftest import create_pg_database
 
-        return create_pg_database(url, url.rsplit("/", 1)[1])
+        base, name = url.rsplit("/", 1)
+        return create_pg_database(f"{base}/postgres", name)
     path = Path("/tmp/bench_ranking.sqlite")
     path.unlink(missing_ok=True)
     return f"sqlite:///{path}"
