@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, DecimalField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import (DateField, DecimalField, HiddenField, IntegerField, SelectField, SelectMultipleField, StringField,
+                     TextAreaField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
@@ -55,3 +56,26 @@ class RevokeForm(FlaskForm):
     reason = TextAreaField("Lý do thu hồi", validators=[DataRequired("Vui lòng nêu lý do thu hồi.")])
     legal_ground = StringField("Căn cứ pháp lý", validators=[
         DataRequired("Vui lòng nêu căn cứ pháp lý."), Length(max=500)])
+
+
+class CorrectionForm(FlaskForm):
+    """A correcting decision: which items, why and on what legal ground (choices set by the view)."""
+
+    kind = SelectField("Loại quyết định", choices=[
+        SelectChoice("amends", "Sửa đổi, bổ sung (sửa tên, chức vụ, đơn vị; bổ sung đối tượng)"),
+        SelectChoice("revokes", "Thu hồi, hủy bỏ (toàn bộ hoặc một phần)")],
+        validators=[DataRequired(REQUIRED)])
+    item_ids = SelectMultipleField("Tập thể, cá nhân liên quan", coerce=int, validators=[Optional()])
+    decided_on = DateField("Ngày ký", validators=[DataRequired("Vui lòng nhập ngày hợp lệ (dd/mm/yyyy).")])
+    reason = TextAreaField("Lý do", validators=[Optional()])
+    legal_ground = StringField("Căn cứ pháp lý", validators=[DataRequired("Vui lòng nêu căn cứ pháp lý."),
+                                                             Length(max=500)])
+
+
+class ItemWordingForm(FlaskForm):
+    """How a corrected item will be printed."""
+
+    honorific = SelectField("Danh xưng", choices=[SelectChoice("", "—"), SelectChoice("Ông", "Ông"),
+                                                  SelectChoice("Bà", "Bà")], validators=[Optional()])
+    printed_name = StringField("Họ và tên / Tên tập thể", validators=[DataRequired(REQUIRED), Length(max=500)])
+    printed_detail = TextAreaField("Chức vụ, đơn vị", validators=[Optional()])

@@ -66,6 +66,10 @@ class Decision(Base):
                                                    index=True)
     amends_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id", ondelete="RESTRICT"), index=True)
     amendment_kind: Mapped[AmendmentKind | None] = mapped_column(enum_column(AmendmentKind))
+    # Why a correcting decision amends or revokes, and on what legal ground (copied onto every
+    # certificate it revokes or replaces); empty on ordinary decisions.
+    correction_reason: Mapped[str] = mapped_column(Text, default="")
+    correction_legal_ground: Mapped[str_500] = mapped_column(default="")
     issued_at: Mapped[datetime | None] = mapped_column(TZDateTime())
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
@@ -104,6 +108,10 @@ class Decision(Base):
 
     def can_print(self, user: User) -> bool:
         return _is_secretariat(user)
+
+    def can_correct(self, user: User) -> bool:
+        """Issue a decision that amends or revokes this one (never a revocation itself)."""
+        return self.is_issued and self.amendment_kind is not AmendmentKind.REVOKES and _is_secretariat(user)
 
     def __repr__(self) -> str:
         return f"<Decision {self.full_number} {self.year}>"

@@ -110,11 +110,11 @@ def list_data(decision: Decision) -> CommendationListData:
         decision_date=decision.decided_on,
         collectives=groups[SubjectType.COLLECTIVE],
         individuals=groups[SubjectType.INDIVIDUAL],
-        decided_by=_decided_by(decision),
+        decided_by=decided_by(decision),
     )
 
 
-def _decided_by(decision: Decision) -> str:
+def decided_by(decision: Decision) -> str:
     """"Chủ tịch UBND thành phố Hà Nội" from the authority line, in sentence case."""
     words = decision.authority.split()
     if not words:

@@ -13,12 +13,14 @@ from sqlalchemy.orm import selectinload
 
 from app.extensions import db
 from app.models import (
-    AwardRecord, AwardType, Campaign, Certificate, Decision, DecisionItem, DecisionStatus, Nomination,
+    AmendmentKind, AwardRecord, AwardType, Campaign, Certificate, Decision, DecisionItem, DecisionStatus, Nomination,
     NominationStatus, OrgUnit, RecordSource, SubjectType, User,
 )
 from app.models.base import utcnow
+from app.services import decision_corrections as corrections
 from app.services import decision_numbers
 from app.services.audit import record_audit, snapshot
+from app.services.decision_corrections import DEFAULT_LEGAL_GROUND, ItemRole
 from app.services.decision_documents import item_wording
 from app.services.errors import ConflictError, ServiceError
 from app.services.nomination_workflow import transition_nomination
@@ -26,7 +28,6 @@ from app.services.nomination_workflow import transition_nomination
 DRAFT_FIELDS = ["issuer_unit_id", "campaign_id", "issuer_lines", "authority", "signer_name", "signer_title",
                 "signer_capacity", "place", "symbol", "decided_on", "subject", "legal_bases", "articles",
                 "recipients", "list_title", "achievement"]
-DEFAULT_LEGAL_GROUND = "Chương VII Luật Thi đua, khen thưởng số 06/2022/QH15"
 
 
 def create_decision(*, issuer_unit: OrgUnit, by: User, campaign: Campaign | None = None,
@@ -68,7 +69,7 @@ def update_decision(decision: Decision, *, by: User, version_id: int, **fields: 
 
 def approved_nominations(decision: Decision, award_type: AwardType | None = None) -> list[Nomination]:
     """APPROVED nominations of the decision's campaign not yet in any decision."""
-    if decision.campaign_id is None:
+    if decision.campaign_id is None or decision.amendment_kind is AmendmentKind.REVOKES:
         return []
     taken = select(DecisionItem.nomination_id)
     query = (select(Nomination)
@@ -86,6 +87,8 @@ def add_nominations(decision: Decision, nominations: list[Nomination], *, by: Us
     """Add APPROVED nominations to a draft, grouped by proposing unit."""
     if decision.is_issued:
         raise ServiceError("Quyết định đã ban hành không thể thêm đối tượng.")
+    if decision.amendment_kind is AmendmentKind.REVOKES:
+        raise ServiceError("Quyết định thu hồi không thể thêm đối tượng được khen thưởng.")
     refused = [n.nominee_name for n in nominations if n.status is not NominationStatus.APPROVED]
     if refused:
         raise ServiceError("Chỉ thêm được đề nghị đã được Hội đồng thông qua: " + ", ".join(refused[:5]))
@@ -129,18 +132,23 @@ def _renumber(decision: Decision) -> None:
 def issue_decision(decision: Decision, *, by: User, number: int | None = None,
                    version_id: int | None = None) -> Decision:
     """Number the decision from the register, freeze its wording, create certificates,
-    move its nominations to AWARDED and write the award ledger."""
+    move its nominations to AWARDED and write the award ledger; a correcting decision
+    also replaces or revokes the certificates and ledger rows of the decision it corrects."""
     if decision.is_issued:
         raise ServiceError("Quyết định này đã được ban hành.")
     if version_id is not None and decision.version_id != version_id:
         raise ConflictError("Quyết định vừa được người khác sửa. Vui lòng tải lại trang.")
     if not decision.items:
         raise ServiceError("Quyết định chưa có tập thể, cá nhân nào được khen thưởng.")
-    stale = [i.printed_name for i in decision.items if i.nomination.status is not NominationStatus.APPROVED]
+    roles = corrections.item_roles(decision)
+    new_items = [i for i in decision.items if roles[i.id] is ItemRole.NEW]
+    if decision.amends is not None:
+        corrections.check_correction(decision)
+    stale = [i.printed_name for i in new_items if i.nomination.status is not NominationStatus.APPROVED]
     if stale:
         raise ServiceError("Có đề nghị không còn ở trạng thái được thông qua: " + ", ".join(stale[:5]))
     year = decision.decided_on.year
-    _check_ledger(decision, year)
+    _check_ledger(new_items, year)
     decision_numbers.lock_register(decision.issuer_unit_id)
     if number is None:
         number = decision_numbers.next_decision_number(issuer_unit_id=decision.issuer_unit_id, year=year)
@@ -150,24 +158,30 @@ def issue_decision(decision: Decision, *, by: User, number: int | None = None,
     decision.number, decision.year = number, year
     decision.status = DecisionStatus.ISSUED
     decision.issued_at, decision.issued_by = utcnow(), by
-    golden = decision_numbers.next_golden_book_numbers(issuer_unit_id=decision.issuer_unit_id, year=year,
-                                                       count=len(decision.items))
-    for item, book_number in zip(decision.items, golden):
+    printed = [i for i in decision.items if roles[i.id] is not ItemRole.REVOKED]
+    golden = dict(zip((i.id for i in printed), decision_numbers.next_golden_book_numbers(
+        issuer_unit_id=decision.issuer_unit_id, year=year, count=len(printed))))
+    for item in decision.items:
+        if roles[item.id] is not ItemRole.NEW:  # wording was corrected by hand on the draft: keep it
+            corrections.apply_correction(item, roles[item.id], by=by, golden_book_number=golden.get(item.id))
+            continue
         item.honorific, item.printed_name, item.printed_detail, item.group_label = item_wording(
             item, decision.decided_on)
         item.certificate = Certificate(issuer_unit_id=decision.issuer_unit_id, year=year,
-                                       golden_book_number=book_number, token=secrets.token_urlsafe(24))
+                                       golden_book_number=golden[item.id], token=secrets.token_urlsafe(24))
         _award(item, decision, by=by)
     db.session.flush()
     record_audit("decision.issue", by=by, obj=decision, summary=f"Ban hành {decision.full_number}",
-                 after={"number": number, "year": year, "items": len(decision.items)})
+                 after={"number": number, "year": year, "items": len(decision.items),
+                        "amends_id": decision.amends_id,
+                        "amendment_kind": decision.amendment_kind.value if decision.amendment_kind else None})
     return decision
 
 
-def _check_ledger(decision: Decision, year: int) -> None:
+def _check_ledger(items: list[DecisionItem], year: int) -> None:
     """The same award cannot be recorded twice for a subject in one year."""
     clashes = []
-    for item in decision.items:
+    for item in items:
         n = item.nomination
         query = select(AwardRecord.id).where(AwardRecord.award_type_id == item.award_type_id,
                                              AwardRecord.year == year)

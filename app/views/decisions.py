@@ -8,14 +8,18 @@ from sqlalchemy.orm import selectinload
 from wtforms.fields.choices import SelectChoice
 
 from app.extensions import db
-from app.forms.decisions import DecisionForm, IssueForm, PrintForm, RevokeForm, lines
-from app.models import (Campaign, Certificate, Decision, DecisionItem, OrgUnit, OrgUnitKind, PrintJob,
-                        PrintJobStatus, PrintKind, Role)
+from app.forms.decisions import (CorrectionForm, DecisionForm, IssueForm, ItemWordingForm, PrintForm, RevokeForm,
+                                 lines)
+from app.models import (AmendmentKind, Campaign, Certificate, Decision, DecisionItem, OrgUnit, OrgUnitKind,
+                        PrintJob, PrintJobStatus, PrintKind, Role)
+from app.models.base import utcnow
+from app.services import decision_corrections as corrections
 from app.services import decisions as service
 from app.services import print_jobs
 from app.services.decision_export import export_csv, export_xlsx
 from app.services.errors import ConflictError, ServiceError
 from app.views.access import ensure, roles_required
+from app.views.errors import render_error
 
 bp = Blueprint("decisions", __name__, url_prefix="/decisions")
 READERS = (Role.SECRETARIAT, Role.VIEWER)
@@ -29,6 +33,14 @@ def _load(decision_id: int) -> Decision:
     if decision is None:
         abort(404)
     return decision
+
+
+def _refuse_issued(decision: Decision):  # noqa: ANN202
+    """An issued decision is immutable: every mutation answers 409 with the way forward."""
+    if not decision.is_issued:
+        return None
+    return render_error(409, f"Quyết định số {decision.full_number} đã ban hành nên không thể sửa, thêm hay bớt "
+                             "đối tượng. Muốn thay đổi, hãy lập quyết định sửa đổi, bổ sung hoặc thu hồi, hủy bỏ.")
 
 
 @bp.route("/")
@@ -89,6 +101,8 @@ def create():
 @roles_required(Role.SECRETARIAT)
 def edit(decision_id: int):
     decision = _load(decision_id)
+    if (refused := _refuse_issued(decision)) is not None:
+        return refused
     ensure(decision.can_edit(current_user))
     form = DecisionForm(obj=decision if request.method == "GET" else None)
     _fill_choices(form)
@@ -125,15 +139,23 @@ def detail(decision_id: int):
     decision = _load(decision_id)
     candidates = service.approved_nominations(decision) if decision.can_edit(current_user) else []
     issue_form = IssueForm(version_id=decision.version_id)
+    roles = {k: v.value for k, v in corrections.item_roles(decision).items()} if decision.amends else {}
     return render_template("decisions/detail.html", decision=decision, candidates=candidates,
                            issue_form=issue_form, print_form=PrintForm(), kinds=list(PrintKind),
-                           revoke_form=RevokeForm(formdata=None, legal_ground=service.DEFAULT_LEGAL_GROUND))
+                           revoke_form=RevokeForm(formdata=None, legal_ground=service.DEFAULT_LEGAL_GROUND),
+                           corrections=corrections.corrections_of(decision), roles=roles,
+                           replaced=corrections.replaced_item_ids(decision) if decision.is_issued else set(),
+                           wording_form=ItemWordingForm(formdata=None),
+                           prints_certificates=decision.is_issued
+                           and decision.amendment_kind is not AmendmentKind.REVOKES)
 
 
 @bp.route("/<int:decision_id>/items", methods=["POST"])
 @roles_required(Role.SECRETARIAT)
 def add_items(decision_id: int):
     decision = _load(decision_id)
+    if (refused := _refuse_issued(decision)) is not None:
+        return refused
     ensure(decision.can_edit(current_user))
     try:
         added = service.add_nominations(decision, service.approved_nominations(decision), by=current_user)
@@ -150,6 +172,8 @@ def add_items(decision_id: int):
 @roles_required(Role.SECRETARIAT)
 def remove_item(decision_id: int, item_id: int):
     decision = _load(decision_id)
+    if (refused := _refuse_issued(decision)) is not None:
+        return refused
     ensure(decision.can_edit(current_user))
     item = next((i for i in decision.items if i.id == item_id), None) or abort(404)
     service.remove_item(item, by=current_user)
@@ -162,6 +186,8 @@ def remove_item(decision_id: int, item_id: int):
 @roles_required(Role.SECRETARIAT)
 def issue(decision_id: int):
     decision = _load(decision_id)
+    if (refused := _refuse_issued(decision)) is not None:
+        return refused
     ensure(decision.can_issue(current_user))
     form = IssueForm()
     if form.validate_on_submit():
@@ -295,6 +321,66 @@ def revoke(certificate_id: int):
         else:
             db.session.commit()
             flash(f"Đã thu hồi bằng khen của {certificate.item.printed_name}.", "success")
+    else:
+        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+    return redirect(url_for("decisions.detail", decision_id=decision_id) + "#certificates")
+
+
+@bp.route("/<int:decision_id>/correct", methods=["GET", "POST"])
+@roles_required(Role.SECRETARIAT)
+def correct(decision_id: int):
+    """Draft a decision that amends or revokes this issued one."""
+    original = _load(decision_id)
+    if not original.is_issued:
+        return render_error(409, "Dự thảo chưa ban hành: hãy sửa trực tiếp dự thảo thay vì lập quyết định sửa đổi.")
+    ensure(original.can_correct(current_user))
+    live = [i for i in original.items if i.certificate is None or not i.certificate.is_revoked]
+    form = CorrectionForm()
+    form.item_ids.choices = [SelectChoice(i.id, i.printed_name) for i in live]
+    if request.method == "GET":
+        form.kind.data = request.args.get("kind", "amends")
+        form.decided_on.data = max(utcnow().date(), original.decided_on)
+        form.legal_ground.data = service.DEFAULT_LEGAL_GROUND
+    if form.validate_on_submit():
+        chosen = set(form.item_ids.data or [])
+        try:
+            draft = corrections.create_correction(
+                original, kind=AmendmentKind(form.kind.data), by=current_user,
+                items=[i for i in live if i.id in chosen], reason=form.reason.data or "",
+                legal_ground=form.legal_ground.data, decided_on=form.decided_on.data)
+        except ServiceError as error:
+            db.session.rollback()
+            _field_error(form, error)
+        else:
+            db.session.commit()
+            flash(f"Đã tạo dự thảo {draft.amendment_kind.label.lower()} Quyết định số {original.full_number}.",
+                  "success")
+            return redirect(url_for("decisions.detail", decision_id=draft.id))
+    return (render_template("decisions/correct.html", original=original, form=form, live=live,
+                            chosen=set(form.item_ids.data or [])), 422 if form.errors else 200)
+
+
+@bp.route("/<int:decision_id>/items/<int:item_id>/wording", methods=["POST"])
+@roles_required(Role.SECRETARIAT)
+def item_wording(decision_id: int, item_id: int):
+    """Correct how one item of an amending draft is printed."""
+    decision = _load(decision_id)
+    if (refused := _refuse_issued(decision)) is not None:
+        return refused
+    ensure(decision.can_edit(current_user))
+    item = next((i for i in decision.items if i.id == item_id), None) or abort(404)
+    form = ItemWordingForm()
+    if form.validate_on_submit():
+        try:
+            corrections.correct_item_wording(item, by=current_user, honorific=form.honorific.data or "",
+                                             printed_name=form.printed_name.data,
+                                             printed_detail=form.printed_detail.data or "")
+        except ServiceError as error:
+            db.session.rollback()
+            flash(error.message, "error")
+        else:
+            db.session.commit()
+            flash(f"Đã sửa cách ghi: {item.printed_name}.", "success")
     else:
         flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
     return redirect(url_for("decisions.detail", decision_id=decision_id) + "#certificates")

@@ -53,6 +53,8 @@ def upgrade():
     sa.Column('status', sa.Enum('draft', 'issued', name='decisionstatus', native_enum=False, create_constraint=True, length=32), nullable=False),
     sa.Column('amends_id', sa.Integer(), nullable=True),
     sa.Column('amendment_kind', sa.Enum('amends', 'revokes', name='amendmentkind', native_enum=False, create_constraint=True, length=32), nullable=True),
+    sa.Column('correction_reason', sa.Text(), nullable=False),
+    sa.Column('correction_legal_ground', sa.String(length=500), nullable=False),
     sa.Column('issued_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('issued_by_id', sa.Integer(), nullable=True),
     sa.Column('created_by_id', sa.Integer(), nullable=True),

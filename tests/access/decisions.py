@@ -81,6 +81,16 @@ ROUTES = {
         {"url_args": lambda f: {"decision_id": decision(f).id, "fmt": "csv"}, "expect": only(*READERS)},
         {"url_args": lambda f: {"decision_id": decision(f).id, "fmt": "xlsx"}, "expect": only(*READERS)},
     ],
+    "decisions.correct": [
+        {"url_args": lambda f: {"decision_id": decision(f, issued=True).id}, "expect": only(*WRITERS)},
+        {"url_args": lambda f: {"decision_id": decision(f).id}, "expect": only(*WRITERS, ok=409)},
+    ],
+    "decisions.item_wording": [
+        {"url_args": lambda f: {"decision_id": (d := decision(f)).id, "item_id": d.items[0].id},
+         "expect": only(*WRITERS, ok=302)},
+        {"url_args": lambda f: {"decision_id": (d := decision(f, issued=True)).id, "item_id": d.items[0].id},
+         "expect": only(*WRITERS, ok=409)},
+    ],
     "decisions.revoke": {"url_args": lambda f: {"certificate_id": decision(f, issued=True).items[0].certificate.id},
                          "expect": only(*WRITERS, ok=302)},
 }
