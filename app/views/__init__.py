@@ -1,5 +1,7 @@
 """Blueprints, one per feature, registered by the app factory in this order."""
 from app.views import auth, main
+from app.views import decisions, verify
+from app.views import dossier_print
 from app.views import campaigns
 from app.views import awards, ledger
 from app.views import initiatives
@@ -8,6 +10,9 @@ from app.views import nominations
 BLUEPRINTS = [
     auth.bp,
     main.bp,
+    decisions.bp,
+    verify.bp,
+    dossier_print.bp,
     campaigns.bp,
     awards.bp,
     ledger.bp,
