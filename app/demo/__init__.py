@@ -10,6 +10,7 @@ from collections.abc import Callable
 from app.demo import catalogue, decisions, foundation
 from app.demo import initiatives
 from app.demo import nominations
+from app.demo import council
 from app.extensions import db
 
 DEMO_PASSWORD = "thidua2025"
@@ -19,6 +20,7 @@ LOADERS: list[Callable[[], list[str]]] = [
     catalogue.load,
     initiatives.load,  # after catalogue when it is registered (links the CCHC campaign)
     nominations.load,
+    council.load,  # after nominations: scores and closes the CCHC council
     decisions.load,  # keep last: issues the council's approved set
 ]
 
