@@ -8,5 +8,6 @@ from .data import *  # noqa: F401,F403 — the input records are part of the pub
 from .env import ForbiddenURLError, url_fetcher
 from .formatting import long_date, nfc, place_date
 from .keys import RENDERER_VERSION, content_key
-from .parallel import DEFAULT_WORKERS, shutdown_pool
-from .render import render_certificates, render_commendation_list, render_decision
+from .parallel import DEFAULT_WORKERS, RenderWorkerError, shutdown_pool
+from .render import (render_certificates, render_certificates_to, render_commendation_list,
+                     render_commendation_list_to, render_decision, render_decision_to)

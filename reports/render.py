@@ -3,18 +3,27 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Iterable, Sequence
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import closing, contextmanager, nullcontext
+from pathlib import Path
+from typing import BinaryIO, Union
 
-from pypdf import PdfReader, PdfWriter
 from weasyprint import HTML
 
 from . import env, listing
 from .data import (CertificateData, CertificateOptions, CommendationListData,
                    DecisionData, ListGroup, ListRow, Signer)
 from .formatting import nfc
-from .pagenum import stamp_page_numbers
-from .parallel import ProgressCallback, render_chunks, resolve_workers
+from .parallel import (ChunkFile, ChunkStream, ProgressCallback, render_chunks,
+                       resolve_workers)
+from .pdfstream import PageNumbers, PdfConcatenator
 from .qr import qr_png_data_uri
+
+#: Where the ``render_*_to`` functions write: a path (removed again on error) or a binary file.
+Target = Union[str, os.PathLike, BinaryIO]
 
 #: Lists up to this many rows render in-process: the pool would not pay off.
 SMALL_LIST_ROWS = 150
@@ -36,17 +45,36 @@ def html_to_pdf(html: str, sheets: Iterable[str], *, zoom: float = 1.0) -> bytes
     return document.write_pdf(zoom=zoom)
 
 
-def _writer_from(pdfs: Iterable[bytes]) -> PdfWriter:
-    writer = PdfWriter()
-    for pdf in pdfs:
-        writer.append(PdfReader(io.BytesIO(pdf)))
-    return writer
+@contextmanager
+def _output(target: Target) -> Iterator[BinaryIO]:
+    if not isinstance(target, (str, os.PathLike)):
+        yield target
+        return
+    path = Path(target)
+    try:
+        with path.open("wb") as f:
+            yield f
+    except BaseException:
+        path.unlink(missing_ok=True)  # no half-written PDF left behind
+        raise
 
 
-def _to_bytes(writer: PdfWriter) -> bytes:
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+def _workdir() -> tempfile.TemporaryDirectory:
+    """Where workers leave their chunks until the merge reads (and deletes) them."""
+    return tempfile.TemporaryDirectory(prefix="thidua-pdf-")
+
+
+def _append_numbered(merger: PdfConcatenator, files: Sequence[ChunkFile]) -> None:
+    numbers = PageNumbers(sum(pages for _, pages in files))
+    for path, _ in files:
+        merger.append(path, numbers)
+        os.unlink(path)
+
+
+def _to_bytes(render, *args, **kwargs) -> bytes:
+    buf = io.BytesIO()
+    render(buf, *args, **kwargs)
+    return buf.getvalue()
 
 
 # --- Danh sách -----------------------------------------------------------------------
@@ -57,14 +85,14 @@ def list_chunk_pdf(meta: dict, lines: Sequence[listing.Line], show_top: bool) ->
     return html_to_pdf(html, ("fonts", "list"))
 
 
-def _list_pdfs(data: CommendationListData, workers: int,
-               on_progress: ProgressCallback | None):
+def _list_pdfs(data: CommendationListData, workers: int, directory: str,
+               on_progress: ProgressCallback | None) -> ChunkStream:
     if sum(len(g.rows) for g in data.collectives + data.individuals) <= SMALL_LIST_ROWS:
         workers = 1
     args = _list_chunk_args(data, parts=workers)
     weights = [sum(1 for line in lines if line.kind == "r") for _, lines, _ in args]
-    return render_chunks(list_chunk_pdf, args, workers=workers, weights=weights,
-                         on_progress=on_progress)
+    return render_chunks(list_chunk_pdf, args, directory=directory, workers=workers,
+                         weights=weights, on_progress=on_progress)
 
 
 def _list_chunk_args(data: CommendationListData, *, parts: int) -> list[tuple]:
@@ -74,32 +102,51 @@ def _list_chunk_args(data: CommendationListData, *, parts: int) -> list[tuple]:
     return [(meta, tuple(c), i == 0) for i, c in enumerate(chunks)]
 
 
+def render_commendation_list_to(target: Target, data: CommendationListData, *,
+                                workers: int | None = None,
+                                on_progress: ProgressCallback | None = None) -> int:
+    """Write the annex "DANH SÁCH …" to ``target``, "Trang x/y" stamped; returns pages."""
+    data = nfc(data)
+    with _output(target) as out, _workdir() as tmp:
+        with closing(_list_pdfs(data, resolve_workers(workers), tmp, on_progress)) as chunks:
+            files = list(chunks)  # y of "Trang x/y" is known only once all have arrived
+        merger = PdfConcatenator(out)
+        _append_numbered(merger, files)
+        merger.close()
+    return merger.pages
+
+
 def render_commendation_list(data: CommendationListData, *, workers: int | None = None,
                              on_progress: ProgressCallback | None = None) -> bytes:
     """The annex "DANH SÁCH …" with "Trang x/y" stamped over the merged pages."""
-    pdfs = _list_pdfs(nfc(data), resolve_workers(workers), on_progress)
-    writer = _writer_from(pdfs)
-    stamp_page_numbers(writer)
-    return _to_bytes(writer)
+    return _to_bytes(render_commendation_list_to, data, workers=workers,
+                     on_progress=on_progress)
 
 
 # --- Quyết định ----------------------------------------------------------------------
 
+def render_decision_to(target: Target, data: DecisionData, *, workers: int | None = None,
+                       on_progress: ProgressCallback | None = None) -> int:
+    """Write the Quyết định and its annex (numbered on its own) to ``target``; returns pages."""
+    data = nfc(data)
+    with _output(target) as out, _workdir() as tmp:
+        # Start the annex first: in the pool it lays out while this process does the decision.
+        annex = (_list_pdfs(data.annex, resolve_workers(workers), tmp, on_progress)
+                 if data.annex is not None else None)
+        with closing(annex) if annex is not None else nullcontext():
+            html = env.jinja.get_template("decision.html").render(d=data)
+            merger = PdfConcatenator(out)
+            merger.append(html_to_pdf(html, ("fonts", "decision")))
+            files = list(annex or ())
+        _append_numbered(merger, files)
+        merger.close()
+    return merger.pages
+
+
 def render_decision(data: DecisionData, *, workers: int | None = None,
                     on_progress: ProgressCallback | None = None) -> bytes:
     """The Quyết định, followed by its annex (numbered on its own) when given."""
-    data = nfc(data)
-    # Start the annex first: in the pool it lays out while this process does the decision.
-    annex = (_list_pdfs(data.annex, resolve_workers(workers), on_progress)
-             if data.annex is not None else ())
-    html = env.jinja.get_template("decision.html").render(d=data)
-    writer = _writer_from([html_to_pdf(html, ("fonts", "decision"))])
-    start = len(writer.pages)
-    for pdf in annex:
-        writer.append(PdfReader(io.BytesIO(pdf)))
-    if data.annex is not None:
-        stamp_page_numbers(writer, start)
-    return _to_bytes(writer)
+    return _to_bytes(render_decision_to, data, workers=workers, on_progress=on_progress)
 
 
 # --- Bằng khen / Giấy khen -----------------------------------------------------------
@@ -121,11 +168,15 @@ def certificates_chunk_pdf(items: Sequence[CertificateData], options: Certificat
     return html_to_pdf(html, ("fonts", "certificate"), zoom=zoom)
 
 
-def render_certificates(items: Sequence[CertificateData],
-                        options: CertificateOptions = CertificateOptions(), *,
-                        workers: int | None = None,
-                        on_progress: ProgressCallback | None = None) -> bytes:
-    """A batch of certificates, one per landscape page, in item order."""
+def render_certificates_to(target: Target, items: Sequence[CertificateData],
+                           options: CertificateOptions = CertificateOptions(), *,
+                           workers: int | None = None,
+                           on_progress: ProgressCallback | None = None) -> int:
+    """Write a batch of certificates to ``target``, one per page; returns pages.
+
+    Chunks are merged as they arrive and deleted, so memory stays flat however
+    large the batch: use this (with a path) for big batches.
+    """
     items = nfc(tuple(items))
     if not items:
         raise ValueError("Không có bằng khen/giấy khen nào để in.")
@@ -133,12 +184,31 @@ def render_certificates(items: Sequence[CertificateData],
     parts = workers * max(1, math.ceil(len(items) / (CERT_CHUNK * workers)))
     size = math.ceil(len(items) / parts)
     chunks = [items[i:i + size] for i in range(0, len(items), size)]
-    pdfs = render_chunks(certificates_chunk_pdf, [(c, options) for c in chunks],
-                         workers=workers, weights=[len(c) for c in chunks],
-                         on_progress=on_progress)
-    if len(chunks) == 1:
-        return next(iter(pdfs))
-    return _to_bytes(_writer_from(pdfs))
+    with _output(target) as out, _workdir() as tmp:
+        with closing(render_chunks(certificates_chunk_pdf, [(c, options) for c in chunks],
+                                   directory=tmp, workers=workers,
+                                   weights=[len(c) for c in chunks],
+                                   on_progress=on_progress)) as files:
+            if len(chunks) == 1:  # WeasyPrint's own file is the answer
+                path, pages = next(files)
+                with open(path, "rb") as f:
+                    shutil.copyfileobj(f, out)
+                return pages
+            merger = PdfConcatenator(out)
+            for path, _ in files:
+                merger.append(path)
+                os.unlink(path)
+            merger.close()
+    return merger.pages
+
+
+def render_certificates(items: Sequence[CertificateData],
+                        options: CertificateOptions = CertificateOptions(), *,
+                        workers: int | None = None,
+                        on_progress: ProgressCallback | None = None) -> bytes:
+    """A batch of certificates, one per landscape page, in item order."""
+    return _to_bytes(render_certificates_to, items, options, workers=workers,
+                     on_progress=on_progress)
 
 
 # --- Warm-up -------------------------------------------------------------------------

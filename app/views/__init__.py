@@ -2,6 +2,7 @@
 from app.views import auth, main
 from app.views import decisions, verify
 from app.views import dossier_print
+from app.views import admin, people, units  # foundation
 from app.views import campaigns
 from app.views import awards, ledger
 from app.views import initiatives
@@ -13,6 +14,9 @@ BLUEPRINTS = [
     decisions.bp,
     verify.bp,
     dossier_print.bp,
+    units.bp,  # foundation
+    people.bp,  # foundation
+    admin.bp,  # foundation
     campaigns.bp,
     awards.bp,
     ledger.bp,
