@@ -25,7 +25,7 @@ def sheet_values(inputs: list[ScoreInput], *, quality: float, bias: float, rng: 
                  bonus_models: int = 0, top_three: bool = False, late_dossiers: int = 0,
                  knocked_out: bool = False) -> dict[int, Decimal]:
     """{criterion id: value} for one member's sheet aiming at `quality` + bias + noise."""
-    target = quality + bias + rng.gauss(0, 1.2)
+    target = min(quality + bias + rng.gauss(0, 1.2), 98.0)  # realistic totals stay below 98
     values: dict[int, Decimal] = {}
     bonus = 0.0
     for inp in inputs:

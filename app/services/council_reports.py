@@ -57,3 +57,29 @@ def tally_minutes_data(rnd: BallotRound) -> TallyMinutesData:
         ballots_valid=voted + written, ballots_invalid=0, threshold_percent=float(rnd.threshold) * 100,
         base=rnd.base.label, rows=rows, committee=_signers(council),
         conclusion=f"{passed}/{len(rows)} trường hợp đạt tỷ lệ phiếu đồng ý theo quy định.")
+
+
+def tie_notes(results) -> dict[int, str]:  # noqa: ANN001 — a ranking.CouncilResults
+    """{nomination id: how its tie with the row ranked just above was broken}, naming the step of
+    the documented chain (ranking.TIE_BREAK) that decided, for the results page and the minutes."""
+    from app.services.ranking import TIE_BREAK, sort_key
+
+    ranked: dict[tuple, list] = {}
+    for r in results.rows:
+        if r.rank is not None:
+            ranked.setdefault(r.group_key, []).append(r)
+    notes: dict[int, str] = {}
+    for rows in ranked.values():
+        rows.sort(key=lambda r: r.rank)
+        for above, below in zip(rows, rows[1:]):
+            ka, kb = sort_key(above), sort_key(below)
+            if round(ka[0], 4) != round(kb[0], 4):
+                continue
+            step = next(i for i, (a, b) in enumerate(zip(ka, kb)) if a != b)
+            notes[below.nomination.id] = (f"Bằng điểm tổng hợp với #{above.nomination.id} "
+                                          f"{above.nomination.nominee_name}; xếp sau theo tiêu chí "
+                                          f"{TIE_BREAK[step]}")
+            notes.setdefault(above.nomination.id, f"Bằng điểm tổng hợp với #{below.nomination.id} "
+                                                  f"{below.nomination.nominee_name}; xếp trên theo tiêu chí "
+                                                  f"{TIE_BREAK[step]}")
+    return notes

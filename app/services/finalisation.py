@@ -4,18 +4,26 @@ Nothing is decided while a result is pending (a missing sheet, a ballot not yet 
 unless an override gives the outcome; every override needs a reason and is audited.
 Statuses move only through the nomination workflow: IN_SCORING → SCORED → VOTED →
 APPROVED / REJECTED.
+
+Quotas (app/services/quotas.py): within each quota unit × award type, nominations the
+council would approve are taken in rank order up to the quota's limit; beyond it a
+nomination is approved only when the award type's policy allows going over (JUSTIFY) and
+the unit wrote a justification (or an override gave a reason); otherwise it is not
+approved, with the quota as the reason. An override never lifts a BLOCK quota.
 """
 from __future__ import annotations
 
 from sqlalchemy import select
 
 from app.extensions import db
-from app.models import Council, CouncilStatus, Nomination, NominationStatus, Override, User
+from app.models import Council, CouncilStatus, Nomination, NominationStatus, Override, QuotaPolicy, User
 from app.models.base import utcnow
 from app.services.audit import record_audit
 from app.services.errors import ServiceError
 from app.services.nomination_workflow import transition_nomination
-from app.services.ranking import council_results
+from app.services.ledger_facts import quota_unit
+from app.services.quotas import quota_meter
+from app.services.ranking import CouncilResults, council_results, sort_key
 
 S = NominationStatus
 
@@ -49,6 +57,34 @@ def set_override(council: Council, *, nomination: Nomination, approve: bool | No
     return new
 
 
+def quota_holds(results: CouncilResults) -> dict[int, str]:
+    """{nomination id: reason} for nominations the quota keeps from approval (see module docstring)."""
+    groups: dict[tuple[int, int], list] = {}
+    for r in results.rows:
+        if r.final_approve is True and r.nomination.status is S.IN_SCORING:
+            n = r.nomination
+            groups.setdefault((n.award_type_id, quota_unit(n.nominating_unit).id), []).append(r)
+    holds: dict[int, str] = {}
+    for rows in groups.values():
+        n0 = rows[0].nomination
+        meter = quota_meter(campaign=n0.campaign, award_type=n0.award_type, unit=n0.nominating_unit)
+        if meter is None:
+            continue
+        rows.sort(key=sort_key)
+        for pos, r in enumerate(rows, 1):
+            if pos <= meter.limit:
+                continue
+            n = r.nomination
+            justified = n.quota_justification.strip() or (r.override.reason if r.override is not None else "")
+            if meter.policy is QuotaPolicy.JUSTIFY and justified:
+                continue
+            holds[n.id] = (f"Vượt chỉ tiêu {meter.award_name} của {meter.unit_name}: xếp thứ {pos} trong đơn vị, "
+                           f"tối đa {meter.limit} ({meter.source})"
+                           + ("; hình thức này không cho phép vượt chỉ tiêu" if meter.policy is QuotaPolicy.BLOCK
+                              else "; đơn vị không có giải trình vượt chỉ tiêu"))
+    return holds
+
+
 def close_council(council: Council, *, by: User | None) -> dict[str, int]:
     """Decide every nomination and close; refused while any result is pending."""
     if not council.is_open:
@@ -59,15 +95,16 @@ def close_council(council: Council, *, by: User | None) -> dict[str, int]:
         names = ", ".join(r.nomination.nominee_name for r in pending[:5])
         raise ServiceError(f"Còn {len(pending)} hồ sơ chưa đủ dữ liệu để kết luận (ví dụ: {names}); "
                            "hãy hoàn tất chấm điểm, bỏ phiếu hoặc điều chỉnh có lý do.")
+    holds = quota_holds(results)
     counts = {"approved": 0, "rejected": 0}
     for r in results.rows:
         n = r.nomination
         if n.status is not S.IN_SCORING:
             continue
-        why = "; ".join(r.explanation)
+        why = "; ".join(r.explanation + ([holds[n.id]] if n.id in holds else []))
         transition_nomination(n, S.SCORED, by=by)
         transition_nomination(n, S.VOTED, by=by)
-        if r.final_approve:
+        if r.final_approve and n.id not in holds:
             transition_nomination(n, S.APPROVED, by=by, reason=why)
             counts["approved"] += 1
         else:

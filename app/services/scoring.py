@@ -22,6 +22,7 @@ from app.services.audit import record_audit
 from app.services.conflicts import conflict_map
 from app.services.criteria import OutlineNode, SheetOutline, current_sheet, sheet_outline
 from app.services.errors import ConflictError, ServiceError
+from app.services.sheet_totals import refresh_sheet
 
 MAX_OCCURRENCES = 99
 
@@ -43,10 +44,16 @@ class ScoreInput:
     @property
     def bound_label(self) -> str:
         if self.kind is CriterionKind.PENALTY:
-            return f"số lần vi phạm, mỗi lần trừ {self.node.penalty_points:n} điểm"
+            return f"số lần vi phạm, mỗi lần trừ {points_text(self.node.penalty_points)} điểm"
         if self.kind is CriterionKind.KNOCKOUT:
             return "0: không, 1: có (loại)"
-        return f"0 – {self.node.max_points:n} điểm"
+        return f"0 – {points_text(self.node.max_points)} điểm"
+
+
+def points_text(value: Decimal) -> str:
+    """A score as a member types it, the Vietnamese way: 12 · 7,5 · 0,25 (no trailing zeros)."""
+    text = f"{value.normalize():f}"
+    return text.replace(".", ",")
 
 
 def field_name(criterion_id: int) -> str:
@@ -97,7 +104,7 @@ def parse_value(raw: str, inp: ScoreInput) -> Decimal | None:
             raise ServiceError(f"Số lần vi phạm là số nguyên từ 0 đến {MAX_OCCURRENCES}.", inp.name)
     else:
         if value > inp.node.max_points:
-            raise ServiceError(f"Tối đa {inp.node.max_points:n} điểm.", inp.name)
+            raise ServiceError(f"Tối đa {points_text(inp.node.max_points)} điểm.", inp.name)
         if value != value.quantize(Decimal("0.01")):
             raise ServiceError("Tối đa hai chữ số thập phân.", inp.name)
     return value
@@ -158,7 +165,7 @@ def save_scores(member: CouncilMember, nomination: Nomination, *, values: dict[s
     if comment is not None:
         sheet.comment = comment.strip()
     sheet.updated_at = utcnow()
-    db.session.flush()
+    refresh_sheet(sheet)
     return sheet, errors
 
 
@@ -181,7 +188,7 @@ def submit_sheet(sheet: ScoreSheet, *, by: User) -> ScoreSheet:
     sheet.member.council.change_counter += 1
     record_audit("score_sheet.submitted", by=by, obj=sheet,
                  summary=f"{sheet.member.user.full_name} nộp phiếu chấm {sheet.nomination.nominee_name}")
-    return sheet
+    return refresh_sheet(sheet)
 
 
 def reopen_sheet(sheet: ScoreSheet, *, reason: str, by: User) -> ScoreSheet:
@@ -197,7 +204,7 @@ def reopen_sheet(sheet: ScoreSheet, *, reason: str, by: User) -> ScoreSheet:
     sheet.member.council.change_counter += 1
     record_audit("score_sheet.reopened", by=by, obj=sheet, summary=f"Mở lại phiếu chấm: {reason}",
                  before={"status": SheetStatus.SUBMITTED}, after={"status": SheetStatus.DRAFT, "reason": reason})
-    return sheet
+    return refresh_sheet(sheet)
 
 
 @dataclass(frozen=True)
@@ -258,3 +265,11 @@ def council_progress(council: Council) -> tuple[int, int]:
         ScoreSheet.council_id == council.id, ScoreSheet.status == SheetStatus.SUBMITTED,
         ScoreSheet.is_excluded.is_(False)))
     return done or 0, total or 0
+
+
+def sheet_ids(council: Council) -> dict[tuple[int, int], tuple[int, bool]]:
+    """{(nomination id, member id): (sheet id, submitted)} of the council's counted sheets —
+    what the results page needs to offer "reopen" beside each member's score."""
+    return {(nid, mid): (sid, status is SheetStatus.SUBMITTED) for sid, nid, mid, status in db.session.execute(
+        select(ScoreSheet.id, ScoreSheet.nomination_id, ScoreSheet.member_id, ScoreSheet.status)
+        .where(ScoreSheet.council_id == council.id, ScoreSheet.is_excluded.is_(False)))}

@@ -4,22 +4,23 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-from flask import Blueprint, Response, flash, redirect, render_template, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from app.extensions import db
-from app.forms.council import AssignForm, choices, ConflictForm, CouncilForm, MemberForm, OverrideForm
-from app.models import Campaign, Council, CouncilMember, Nomination, Role, User, UserRole
+from app.forms.council import AssignForm, choices, ConflictForm, CouncilForm, MemberForm, OverrideForm, ReasonForm
+from app.models import Assignment, Campaign, Council, CouncilMember, Nomination, Role, ScoreSheet, User, UserRole
 from app.services import assignment as assign_svc
 from app.services.conflicts import conflict_register, declare_conflict
 from app.services.council import add_member, councils_for, create_council
 from app.services.council_export import export_data, export_xlsx
-from app.services.council_reports import score_summary_data
+from app.services.council_reports import score_summary_data, tie_notes
 from app.services.errors import ServiceError
-from app.services.finalisation import close_council, set_override
+from app.services.finalisation import close_council, quota_holds, set_override
 from app.services.ranking import council_results
-from app.services.scoring import council_progress
+from app.services.scoring import council_progress, reopen_sheet, sheet_ids
 from app.views.access import ensure, roles_required
 
 bp = Blueprint("council", __name__, url_prefix="/councils")
@@ -167,9 +168,86 @@ def _may_see_results(council: Council) -> bool:
 def results(council_id: int):
     council = _load(council_id)
     ensure(_may_see_results(council))
-    return render_template("council/results.html", council=council, results=council_results(council),
-                           members=council.members, conflicts=conflict_register(council),
-                           override_form=OverrideForm(), can_manage=council.can_manage(current_user))
+    results = council_results(council)
+    can_manage = council.can_manage(current_user)
+    return render_template("council/results.html", council=council, results=results, members=council.members,
+                           conflicts=conflict_register(council), override_form=OverrideForm(), can_manage=can_manage,
+                           ties=tie_notes(results), holds=quota_holds(results) if council.is_open else {},
+                           reopenable=_reopenable(council) if can_manage and council.is_open else {},
+                           reason_form=ReasonForm())
+
+
+def _reopenable(council: Council) -> dict[int, list[tuple[int, str]]]:
+    """{nomination id: [(sheet id, "TV2 name"), …]} of submitted sheets the secretary may reopen."""
+    label = {m.id: f"TV{i} {m.user.full_name}" for i, m in enumerate(council.members, 1)}
+    out: dict[int, list[tuple[int, str]]] = {}
+    for (nid, mid), (sid, submitted) in sorted(sheet_ids(council).items()):
+        if submitted:
+            out.setdefault(nid, []).append((sid, label.get(mid, "")))
+    return out
+
+
+@bp.route("/<int:council_id>/reopen-sheet", methods=["POST"])
+@login_required
+def reopen_sheet_view(council_id: int):
+    """Reopen one member's submitted sheet from the results page; the reason is audited."""
+    council = _load(council_id)
+    ensure(council.can_manage(current_user))
+    form = ReasonForm()
+    sheet = db.session.get(ScoreSheet, request.form.get("sheet_id", 0, type=int))
+    if sheet is None or sheet.council_id != council.id:
+        abort(404)
+    if form.validate_on_submit():
+        try:
+            reopen_sheet(sheet, reason=form.reason.data, by=current_user)
+        except ServiceError as exc:
+            db.session.rollback()
+            flash(exc.message, "error")
+            return redirect(url_for("council.results", council_id=council.id, _anchor=f"n{sheet.nomination_id}"))
+        db.session.commit()
+        flash(f"Đã mở lại phiếu chấm của {sheet.member.user.full_name} — {sheet.nomination.nominee_name}.", "success")
+    else:
+        flash("Cần ghi lý do mở lại phiếu chấm.", "error")
+    return redirect(url_for("council.results", council_id=council.id, _anchor=f"n{sheet.nomination_id}"))
+
+
+@bp.route("/<int:council_id>/assignments")
+@login_required
+def assignments(council_id: int):
+    """Who scores what, with each sheet's state; the way to remove one assignment."""
+    council = _load(council_id)
+    ensure(council.can_manage(current_user))
+    page = db.paginate(select(Assignment).where(Assignment.council_id == council.id)
+                       .options(joinedload(Assignment.member).joinedload(CouncilMember.user),
+                                joinedload(Assignment.nomination))
+                       .order_by(Assignment.nomination_id, Assignment.member_id), per_page=50)
+    sheets = sheet_ids(council)
+    return render_template("council/assignments.html", council=council, page=page, sheets=sheets)
+
+
+@bp.route("/<int:council_id>/assignments/<int:assignment_id>/remove", methods=["GET", "POST"])
+@login_required
+def remove_assignment(council_id: int, assignment_id: int):
+    council = _load(council_id)
+    ensure(council.can_manage(current_user))
+    item = db.get_or_404(Assignment, assignment_id)
+    if item.council_id != council.id:
+        abort(404)
+    sheet = db.session.scalar(select(ScoreSheet).where(ScoreSheet.member_id == item.member_id,
+                                                       ScoreSheet.nomination_id == item.nomination_id))
+    form = ReasonForm()
+    if form.validate_on_submit():
+        try:
+            assign_svc.remove_assignment(item, reason=form.reason.data, by=current_user)
+        except ServiceError as exc:
+            db.session.rollback()
+            form.reason.errors = [exc.message]
+            return render_template("council/remove_assignment.html", council=council, item=item, sheet=sheet,
+                                   form=form), 422
+        db.session.commit()
+        flash("Đã bỏ phân công" + ("; phiếu chấm được giữ lại và đánh dấu không tính." if sheet else "."), "success")
+        return redirect(url_for("council.assignments", council_id=council.id))
+    return render_template("council/remove_assignment.html", council=council, item=item, sheet=sheet, form=form)
 
 
 @bp.route("/<int:council_id>/override", methods=["POST"])

@@ -9,8 +9,8 @@ from app.forms.council import ReasonForm, make_score_form
 from app.models import Council, Nomination, ScoreSheet
 from app.services.errors import ConflictError, ServiceError
 from app.services.scoring import (
-    ScoreValidationError, ensure_may_score, others_scores, outline_for, reopen_sheet, save_scores, score_inputs,
-    scoring_list, sheet_for, submit_sheet,
+    ScoreValidationError, ensure_may_score, others_scores, outline_for, points_text, reopen_sheet, save_scores,
+    score_inputs, scoring_list, sheet_for, submit_sheet,
 )
 from app.views.access import ensure
 
@@ -51,7 +51,9 @@ def _context(council, member, nomination, form, sheet):
     nxt = ids[ids.index(nomination.id) + 1] if nomination.id in ids and ids.index(nomination.id) + 1 < len(ids) else None
     return dict(council=council, nomination=nomination, form=form, inputs=inputs, sheet=sheet,
                 listing=listing, next_id=nxt, others=others_scores(sheet) if sheet else None,
-                eligibility=_eligibility(nomination), locked=bool(sheet and sheet.is_submitted) or not council.is_open)
+                eligibility=_eligibility(nomination), locked=bool(sheet and sheet.is_submitted) or not council.is_open,
+                can_reopen=bool(sheet and sheet.is_submitted and council.is_open and council.can_manage(current_user)),
+                reason_form=ReasonForm())
 
 
 def _eligibility(nomination: Nomination):
@@ -77,7 +79,7 @@ def sheet(council_id: int, nomination_id: int):
     data = {"comment": existing.comment if existing else "", "version": existing.version_id if existing else ""}
     if existing:
         by_id = {s.criterion_id: s.value for s in existing.scores}
-        data |= {i.name: f"{by_id[i.node.id]:n}" for i in inputs if i.node.id in by_id}
+        data |= {i.name: points_text(by_id[i.node.id]) for i in inputs if i.node.id in by_id}
     form = Form(data=data) if request.method == "GET" else Form()
     if form.validate_on_submit():
         values = {i.name: getattr(form, i.name).data or "" for i in inputs}
@@ -146,4 +148,6 @@ def reopen(sheet_id: int):
         flash("Đã mở lại phiếu chấm.", "success")
     else:
         flash("Cần ghi lý do mở lại phiếu chấm.", "error")
-    return redirect(url_for("council.results", council_id=council.id))
+    if request.form.get("back") == "sheet" and council.member_for(current_user) is sheet.member:
+        return redirect(url_for("scoring.sheet", council_id=council.id, nomination_id=sheet.nomination_id))
+    return redirect(url_for("council.results", council_id=council.id, _anchor=f"n{sheet.nomination_id}"))
