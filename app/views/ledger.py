@@ -12,7 +12,7 @@ from app.forms.campaigns import select_choices
 from app.forms.criteria import ActionForm
 from app.forms.ledger import AwardRecordForm, DisciplineForm, ImportForm, RatingForm
 from app.models import (
-    AwardRecord, AwardType, DisciplineMeasure, OrgUnit, PerformanceRating, Person, Role, SubjectScope, SubjectType,
+    AwardRecord, AwardType, DisciplineMeasure, OrgUnit, PerformanceRating, Person, Role, SubjectType,
 )
 from app.services import ledger as service
 from app.services.eligibility import eligible_next_year
@@ -186,5 +186,4 @@ def prospects():
         ensure(current_user.sees_all_units or current_user.in_scope(chosen))
     year = request.args.get("year", type=int) or date.today().year
     rows = eligible_next_year(chosen, year) if chosen is not None else []
-    return render_template("ledger/prospects.html", rows=rows, unit=chosen, year=year, units=units,
-                           scope=SubjectScope)
+    return render_template("ledger/prospects.html", rows=rows, unit=chosen, year=year, units=units)

@@ -11,7 +11,7 @@ import pytest
 from app.models import (
     AwardCategory, AwardLevel, AwardRecord, AwardType, Campaign, CampaignKind, CampaignStage, CriteriaSheet, Criterion,
     CriterionKind, DisciplineMeasure, DisciplineRecord, EligibilityRule, OrgUnit, PerformanceRating, Person,
-    RatingRecord, RuleKind, SubjectScope, SubjectType,
+    RatingRecord, SubjectScope, SubjectType,
 )
 
 _seq = itertools.count(1)
@@ -129,5 +129,3 @@ def make_discipline(db):
 
     return _make
 
-
-__all__ = ["RuleKind"]
