@@ -6,11 +6,12 @@ import re
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
-    DateField, HiddenField, IntegerField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField,
+    HiddenField, IntegerField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
+from app.forms.campaigns import VnDateField
 from app.forms.evidence import EvidenceFilesField
 from app.models import DisciplineMeasure, Gender, PerformanceRating, SubjectType
 
@@ -21,7 +22,7 @@ def choices(pairs: list[tuple]) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
 
 
-RATING_CHOICES = choices([("", "— chưa kê khai —")] + PerformanceRating.choices())
+RATING_CHOICES = choices([("", "—")] + PerformanceRating.choices())
 _RESULT_LINE = re.compile(r"^\s*(\d{4})\s*[:\-–]\s*(.+)$")
 
 
@@ -58,7 +59,7 @@ class NominationForm(FlaskForm):
     unit_id = SelectField("Tập thể", coerce=int, validate_choice=False, default=0)
     year = IntegerField("Năm xét khen thưởng", validators=[Optional(), NumberRange(2000, 2100, "Năm không hợp lệ.")])
     memo_number = StringField("Số tờ trình", validators=[Optional(), Length(max=100)])
-    memo_date = DateField("Ngày tờ trình", validators=[Optional()], format="%Y-%m-%d")
+    memo_date = VnDateField("Ngày tờ trình", validators=[Optional()])
     summary = TextAreaField("Tóm tắt thành tích", validators=[Optional(), Length(max=20000)])
     results = TextAreaField("Kết quả theo năm (mỗi dòng “năm: kết quả”)", validators=[Optional(), _results_valid])
     rating_0 = SelectField("Xếp loại", choices=RATING_CHOICES, default="")

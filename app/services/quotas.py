@@ -18,7 +18,7 @@ from app.services.errors import ServiceError
 from app.services.ledger_facts import quota_unit, subtree_unit_ids
 
 # Nominations that count against a quota: sent and still alive.
-_COUNTED = [s for s in NominationStatus if s not in INACTIVE and s not in UNIT_EDITABLE]
+COUNTED = [s for s in NominationStatus if s not in INACTIVE and s not in UNIT_EDITABLE]
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def quota_meter(*, campaign: Campaign, award_type: AwardType, unit: OrgUnit,
     if counting is not None and counting.id is not None:
         base = base.where(Nomination.id != counting.id)
     counts = dict(db.session.execute(base.group_by(Nomination.status)).tuples().all())
-    sent = sum(n for s, n in counts.items() if s in _COUNTED) + (1 if counting is not None else 0)
+    sent = sum(n for s, n in counts.items() if s in COUNTED) + (1 if counting is not None else 0)
     drafts = sum(n for s, n in counts.items() if s in UNIT_EDITABLE)
     return QuotaMeter(award_name=award_type.name, unit_name=home.short_name, sent=sent, drafts=drafts,
                       limit=limit, source=source, policy=award_type.quota_policy)

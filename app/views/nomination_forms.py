@@ -44,6 +44,13 @@ def rating_years(form: NominationForm, campaign: Campaign | None) -> list[int]:
     return [last - 2, last - 1, last]
 
 
+def _initiative_label(item: Initiative) -> str:
+    """Title with year and recognised scope: several units run models with the same name."""
+    details = [str(item.year)] if item.year else []
+    details.append(item.scope.label if item.scope else "chưa công nhận")
+    return f"{item.title} ({', '.join(details)})"
+
+
 def fill_choices(form: NominationForm, user: User, nomination: Nomination | None = None) -> None:
     units = units_for(user)
     unit_choices = [(u.id, u.short_name) for u in units]
@@ -61,7 +68,7 @@ def fill_choices(form: NominationForm, user: User, nomination: Nomination | None
     inits = db.session.scalars(select(Initiative).where(Initiative.owner_unit_id.in_(ids)).order_by(Initiative.title))
     chosen = nomination.initiatives if nomination else []
     pool = {**{i.id: i for i in inits}, **{i.id: i for i in chosen}}
-    form.initiative_ids.choices = choices([(i.id, i.title) for i in pool.values()])
+    form.initiative_ids.choices = choices([(i.id, _initiative_label(i)) for i in pool.values()])
     campaign = db.session.get(Campaign, form.campaign_id.data) if form.campaign_id.data else (
         nomination.campaign if nomination else None)
     for field, year in zip((form.rating_0, form.rating_1, form.rating_2), rating_years(form, campaign)):

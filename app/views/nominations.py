@@ -1,6 +1,8 @@
 """Nominations: work lists, the dossier with timeline and eligibility, workflow actions."""
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, send_file, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -15,13 +17,18 @@ from app.services.nomination_eligibility import evaluate_nomination, override_ru
 from app.services.nomination_export import export_work_list
 from app.services.nomination_import import import_nominations, import_template
 from app.services.nomination_integrity import integrity_flags
+from app.services.nomination_prospects import (
+    export_prospects, latest_ledger_year, next_year_prospects, paginate_rows,
+)
 from app.services.nomination_workflow import allowed_transitions, transition_nomination
 from app.services.nominations import (
     create_nomination, list_counts, list_query, update_nomination, work_lists, attach_evidence,
 )
 from app.services.quotas import quota_meter
 from app.views.access import ensure, roles_required
-from app.views.nomination_forms import campaign_choices, fill_choices, load_form, read_form, units_for
+from app.views.nomination_forms import (
+    award_choices, campaign_choices, fill_choices, load_form, read_form, units_for,
+)
 
 bp = Blueprint("nominations", __name__, url_prefix="/nominations")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -67,8 +74,11 @@ def export():
 @roles_required(*WORKERS)
 def new():
     form = NominationForm()
-    if request.method == "GET" and current_user.unit_id:
+    if request.method == "GET":
+        # Prefilled from the "eligible next year" page: ?person_id=…&award_type_id=…
         form.nominating_unit_id.data = current_user.unit_id
+        form.person_id.data = request.args.get("person_id", 0, type=int)
+        form.award_type_id.data = request.args.get("award_type_id", type=int)
     fill_choices(form, current_user)
     if form.validate_on_submit():
         try:
@@ -252,3 +262,37 @@ def import_template_file():
                                      .order_by(AwardType.position, AwardType.code)))
     return send_file(import_template(awards), mimetype=XLSX, as_attachment=True,
                      download_name="mau-danh-sach-de-nghi.xlsx")
+
+
+def _prospect_args():
+    """(units to choose from, chosen unit or None, ledger year, award type id) from the query string."""
+    units = units_for(current_user)
+    unit_id = request.args.get("unit_id", type=int)
+    if unit_id:
+        chosen = db.get_or_404(OrgUnit, unit_id)
+        ensure(current_user.sees_all_units or current_user.in_scope(chosen))
+    else:  # unit officers start at their own unit; the secretariat picks one
+        chosen = None if current_user.sees_all_units else current_user.unit
+    year = request.args.get("year", type=int) or latest_ledger_year(date.today().year)
+    return units, chosen, max(2000, min(year, 2100)), request.args.get("award_type_id", type=int)
+
+
+@bp.route("/eligible-next-year")
+@roles_required(*WORKERS)
+def eligible_next_year():
+    units, chosen, year, award_type_id = _prospect_args()
+    rows = next_year_prospects(unit=chosen, year=year, award_type_id=award_type_id) if chosen else []
+    return render_template("nominations/eligible_next_year.html", units=units, unit=chosen, year=year,
+                           award_type_id=award_type_id, awards=award_choices(),
+                           page=paginate_rows(rows, page=request.args.get("page", type=int)))
+
+
+@bp.route("/eligible-next-year.xlsx")
+@roles_required(*WORKERS)
+def export_eligible_next_year():
+    _, chosen, year, award_type_id = _prospect_args()
+    if chosen is None:
+        abort(404)
+    rows = next_year_prospects(unit=chosen, year=year, award_type_id=award_type_id)
+    return send_file(export_prospects(rows, unit_name=chosen.short_name, year=year), mimetype=XLSX,
+                     as_attachment=True, download_name=f"du-dieu-kien-nam-{year + 1}.xlsx")

@@ -70,5 +70,14 @@ ROUTES = {
                              "expect": only("admin", "secretariat", ok=302)},
     "nominations.upload_evidence": {"url_args": lambda f: {"nomination_id": nomination(f).id},
                                     "expect": only(*WORK, ok=302)},
+    "nominations.eligible_next_year": [
+        {"url_args": lambda f: {"unit_id": f.home_unit.id}, "expect": only(*WORK)},
+        {"url_args": lambda f: {"unit_id": f.other_unit.id}, "expect": only("admin", "secretariat")},
+    ],
+    "nominations.export_eligible_next_year": [
+        {"url_args": lambda f: {"unit_id": f.home_unit.id}, "expect": only(*WORK)},
+        # No unit chosen: the unit officer's own unit; the secretariat has none to export.
+        {"expect": only("unit_officer", denied=403) | {"admin": 404, "secretariat": 404}},
+    ],
     "nominations.evidence": {"url_args": _evidence, "expect": only("admin", "secretariat", "viewer", "unit_officer", ok=404)},
 }
