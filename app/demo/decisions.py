@@ -2,8 +2,8 @@
 collectives and individuals the council approved in the CCHC 2021–2025 campaign.
 
 Runs after the council loader. Defensive: when the approved set is not there (yet), it
-does nothing and says so. One certificate is revoked so the verification page shows a
-revoked example.
+does nothing and says so. One certificate is revoked by a second decision (101/QĐ-UBND, a
+partial revocation) so the verification page shows a revoked example citing it.
 """
 from __future__ import annotations
 
@@ -12,12 +12,14 @@ from datetime import date
 from sqlalchemy import func, select
 
 from app.extensions import db
-from app.models import (AwardType, Campaign, Decision, Nomination, NominationStatus, OrgUnit, Role, SubjectType,
-                        User, UserRole)
+from app.models import (AmendmentKind, AwardType, Campaign, Decision, Nomination, NominationStatus, OrgUnit, Role,
+                        SubjectType, User, UserRole)
+from app.services import decision_corrections as corrections
 from app.services import decisions as service
 
 NUMBER = 100
 DECIDED_ON = date(2025, 12, 15)
+REVOKED_ON = date(2025, 12, 29)  # a partial revocation, numbered next in the register (101)
 AWARD_CODE = "BK_TP"
 SIGNER = "Hà Minh Hải"  # a fictitious Chairman
 REVOCATION = ("Phát hiện báo cáo thành tích kê khai không trung thực (số liệu hồ sơ giải quyết đúng hạn "
@@ -56,7 +58,11 @@ def load() -> list[str]:
                                       f"cho {collectives} tập thể và {individuals} cá nhân", 1)
     decision.articles = articles
     service.issue_decision(decision, by=by, number=NUMBER)
-    revoked = decision.items[-1].certificate
-    service.revoke_certificate(revoked, by=by, reason=REVOCATION[0], legal_ground=REVOCATION[1])
+    revoked = decision.items[-1]
+    revocation = corrections.create_correction(decision, kind=AmendmentKind.REVOKES, by=by, items=[revoked],
+                                               reason=REVOCATION[0], legal_ground=REVOCATION[1],
+                                               decided_on=REVOKED_ON)
+    service.issue_decision(revocation, by=by)
     return [f"Quyết định {decision.full_number} ngày {DECIDED_ON:%d/%m/%Y}: Bằng khen cho {collectives} tập thể "
-            f"và {individuals} cá nhân; thu hồi mẫu: {revoked.item.printed_name}."]
+            f"và {individuals} cá nhân; Quyết định {revocation.full_number} ngày {REVOKED_ON:%d/%m/%Y} thu hồi "
+            f"mẫu: {revoked.printed_name}."]

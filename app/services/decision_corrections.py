@@ -212,7 +212,7 @@ def apply_correction(item: DecisionItem, role: ItemRole, *, by: User, golden_boo
                                        golden_book_number=golden_book_number, token=secrets.token_urlsafe(24))
         return
     for old in live_certificates(item.nomination_id):
-        _revoke(old, by=by, reason=f"{decision.correction_reason.strip().rstrip('.')} (theo {ref}).",
+        _revoke(old, by=by, reason=decision.correction_reason.strip(),
                 legal_ground=decision.correction_legal_ground)
     _remove_ledger_rows(item, by=by, ref=ref)
 

@@ -45,7 +45,11 @@ def unit_name_on(unit: OrgUnit, day: date) -> str:
     chain = [unit, *unit.ancestors()]
     if len(chain) > 1:
         chain = chain[:-1]  # the root (UBND thành phố) is implied on every document
-    name = ", ".join(u.name for u in chain)
+    parts: list[str] = []
+    for node in chain:  # some units' names already carry their parent ("Phòng Nội vụ, UBND quận X")
+        if not parts or not ", ".join(parts).endswith(node.name):
+            parts.append(node.name)
+    name = ", ".join(parts)
     successor = _successor_on(unit, day)
     if successor is not None:
         name += f" (nay là {successor.name})"

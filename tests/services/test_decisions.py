@@ -117,3 +117,12 @@ def test_permissions(db, make_decision, make_user):
     assert decision.can_view(viewer) and not decision.can_edit(viewer) and not decision.can_print(viewer)
     assert decision.can_issue(secretary) and decision.can_print(secretary)
     assert not decision.can_view(officer)
+
+
+def test_unit_name_does_not_repeat_a_parent_already_in_the_name(db, make_unit):
+    city = make_unit("Ủy ban nhân dân thành phố Hà Nội", kind=OrgUnitKind.CITY_BODY)
+    district = make_unit("Ủy ban nhân dân huyện Ba Vì", kind=OrgUnitKind.DISTRICT, parent=city)
+    office = make_unit("Phòng Nội vụ, Ủy ban nhân dân huyện Ba Vì", kind=OrgUnitKind.SUB_UNIT, parent=district)
+    team = make_unit("Tổ Một cửa", kind=OrgUnitKind.SUB_UNIT, parent=office)
+    assert unit_name_on(office, date(2025, 1, 1)) == "Phòng Nội vụ, Ủy ban nhân dân huyện Ba Vì"
+    assert unit_name_on(team, date(2025, 1, 1)) == "Tổ Một cửa, Phòng Nội vụ, Ủy ban nhân dân huyện Ba Vì"

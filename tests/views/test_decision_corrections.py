@@ -51,7 +51,7 @@ def test_revoke_part_from_the_page_and_links_both_ways(db, client, login_as, mak
     issued = client.post(f"/decisions/{draft.id}/issue", data={"version_id": draft.version_id})
     assert issued.status_code == 302
     page = client.get(f"/decisions/{draft.id}").get_data(as_text=True)
-    assert "Hủy bỏ" in page and "Quyết định số 100/QĐ-UBND" in page and "Kê khai không trung thực" in page
+    assert "Thu hồi, hủy bỏ" in page and "Quyết định số 100/QĐ-UBND" in page and "Kê khai không trung thực" in page
     original = client.get(f"/decisions/{decision.id}").get_data(as_text=True)
     assert "Thu hồi, hủy bỏ bởi" in original and "Quyết định số 101/QĐ-UBND" in original
     assert "Đã thu hồi" in original
