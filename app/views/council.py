@@ -247,7 +247,8 @@ def remove_assignment(council_id: int, assignment_id: int):
         db.session.commit()
         flash("Đã bỏ phân công" + ("; phiếu chấm được giữ lại và đánh dấu không tính." if sheet else "."), "success")
         return redirect(url_for("council.assignments", council_id=council.id))
-    return render_template("council/remove_assignment.html", council=council, item=item, sheet=sheet, form=form)
+    return render_template("council/remove_assignment.html", council=council, item=item, sheet=sheet, form=form), \
+        422 if form.is_submitted() else 200
 
 
 @bp.route("/<int:council_id>/override", methods=["POST"])

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 from app.models import (
-    Assignment, Campaign, Council, CouncilMember, CouncilRole, CriterionKind, Nomination, Role, Score, ScoreSheet,
-    SheetStatus,
+    Assignment, Campaign, Council, CouncilMember, CouncilRole, CriterionKind, Nomination, NominationStatus, Role, Score,
+    ScoreSheet, SheetStatus, SubjectType,
 )
 from app.models.base import utcnow
 
@@ -57,6 +57,29 @@ def submit_scores(db):
         return sheet
 
     return _submit
+
+
+@pytest.fixture()
+def council_session(db, make_council, make_sheet, make_nomination, make_unit, make_user):
+    """An open council of 3 members (usernames tv1…tv3, password matkhau123) on an individual sheet
+    (A ≤ 60, B ≤ 40, bonus ≤ 5 capped at 3, penalty 1 per occurrence, knockout), 2 nominations
+    IN_SCORING in a unit of their own, every member assigned to both. Returns a dict."""
+    from app.services.assignment import assign_all
+
+    users = [make_user(f"tv{i}", roles={Role.COUNCIL_MEMBER}, full_name=f"Thành viên {i}") for i in (1, 2, 3)]
+    council = make_council(users=users)
+    sheet = make_sheet(council.campaign, subject_type=SubjectType.INDIVIDUAL, bonus_cap=3, criteria=[
+        ("A", 60), ("B", 40), ("Thưởng", 5, CriterionKind.BONUS),
+        {"title": "Trễ hạn", "kind": CriterionKind.PENALTY, "penalty_points": 1}, ("Liệt", 0, CriterionKind.KNOCKOUT)])
+    home = make_unit("Ủy ban nhân dân xã Hạ Mỗ")
+    n1 = make_nomination(NominationStatus.IN_SCORING, campaign=council.campaign, nominating_unit=home,
+                         person=None, unit=None)
+    n2 = make_nomination(NominationStatus.IN_SCORING, campaign=council.campaign, award_type=n1.award_type,
+                         nominating_unit=home)
+    assign_all(council, by=None)
+    ids = criteria_ids(sheet)
+    return {"council": council, "members": council.members, "noms": [n1, n2], "sheet": sheet, "c": ids,
+            "f": {title: f"c{cid}" for title, cid in ids.items()}}
 
 
 def criteria_ids(sheet) -> dict[str, int]:

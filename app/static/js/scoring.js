@@ -6,10 +6,11 @@
   var url = form.dataset.autosaveUrl;
   var status = document.getElementById("save-status");
   var version = document.getElementById("sheet-version");
-  var csrf = form.querySelector("input[name=csrf_token]").value;
+  var token = form.querySelector("input[name=csrf_token]");
+  var csrf = token ? token.value : "";  // absent when CSRF protection is off (tests)
   var inputs = Array.prototype.slice.call(form.querySelectorAll(".score-input"));
   var comment = document.getElementById("comment");
-  var dirty = {}, commentDirty = false, timer = null, inFlight = false, again = false;
+  var dirty = {}, commentDirty = false, timer = null, inFlight = false, again = false, pendingSubmit = null;
 
   function show(text) { if (status) { status.textContent = text; } }
   function markError(name, message) {
@@ -54,7 +55,14 @@
         }
       })
       .catch(function () { Object.keys(sent).forEach(function (n) { dirty[n] = true; }); show("Mất kết nối — chưa lưu."); })
-      .finally(function () { inFlight = false; if (again) { again = false; save(false); } });
+      .finally(function () {
+        inFlight = false;
+        if (pendingSubmit) {  // a submit waited for this save: send it now with the fresh version
+          var submitter = pendingSubmit;
+          pendingSubmit = null;
+          form.requestSubmit(submitter);
+        } else if (again) { again = false; save(false); }
+      });
   }
 
   function schedule() { clearTimeout(timer); timer = setTimeout(function () { save(false); }, 800); }
@@ -74,6 +82,12 @@
     comment.addEventListener("input", function () { commentDirty = true; schedule(); });
     comment.addEventListener("blur", function () { save(false); });
   }
+  // The full form carries every value; an autosave still in flight would make its version stale.
+  form.addEventListener("submit", function (ev) {
+    clearTimeout(timer);
+    if (inFlight) { ev.preventDefault(); pendingSubmit = ev.submitter || form.querySelector("button[type=submit]"); return; }
+    dirty = {}; commentDirty = false;
+  });
   document.addEventListener("visibilitychange", function () { if (document.visibilityState === "hidden") { save(true); } });
   window.addEventListener("pagehide", function () { save(true); });
 })();
