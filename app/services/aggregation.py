@@ -1,8 +1,10 @@
 """Aggregation of council scores.
 
-Per member (SQL, one GROUP BY over all scores): total = Σ scored + min(Σ bonus, bonus cap)
-− Σ (occurrences × penalty points), floored at 0; any knockout marks the nominee knocked out.
-Only submitted, non-excluded sheets count.
+Per member: each sheet's total = Σ scored + min(Σ bonus, bonus cap) − Σ (occurrences ×
+penalty points), floored at 0; any knockout marks the nominee knocked out. The totals are
+stored on the sheet (app/services/sheet_totals.py) and read here, one row per sheet; a
+sheet without stored totals has them computed from its scores. Only submitted,
+non-excluded sheets count.
 
 Across members (Python, on the per-member totals), the campaign chooses:
 * mean; * median; * trimmed mean — with ≥ 5 totals drop one highest and one lowest, then mean
@@ -19,18 +21,19 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from operator import mul
+from typing import NamedTuple
 
-from sqlalchemy import and_, case, false, func, literal, select
+from sqlalchemy import Float, cast, false, select
 
 from app.extensions import db
-from app.models import (
-    AggregationMethod, Council, CriteriaSheet, Criterion, CriterionKind, Nomination, Score, ScoreSheet, SheetStatus,
-)
+from app.models import AggregationMethod, Council, Nomination, ScoreSheet, SheetStatus
+from app.services.sheet_totals import compute_totals
+
+SCALE = 10_000  # totals have at most 4 decimals (see sheet_totals)
 
 
-@dataclass(frozen=True)
-class MemberTotal:
+class MemberTotal(NamedTuple):  # a tuple: 75,000 of them are built per ranking
     nomination_id: int
     member_id: int
     scored: float
@@ -41,38 +44,25 @@ class MemberTotal:
 
 
 def member_totals(council: Council, *, nomination_ids: Iterable[int] | None = None) -> list[MemberTotal]:
-    """Per-member totals: the database sums every sheet's scores by kind in one GROUP BY over
-    the scores (the criteria's kinds and penalty points are inlined, so the 900,000-row scan
-    joins nothing); the cap and the floor are then applied to the one row per sheet."""
-    crit = db.session.execute(
-        select(Criterion.id, Criterion.kind, Criterion.penalty_points, CriteriaSheet.bonus_cap)
-        .join(CriteriaSheet).where(CriteriaSheet.campaign_id == council.campaign_id)).all()
-    ids = {k: [c.id for c in crit if c.kind is k] for k in CriterionKind}
-    cap_of = {c.id: float(c.bonus_cap) for c in crit}
-    value, cid = Score.value, Score.criterion_id
-
-    def total_of(kind: CriterionKind):
-        return func.coalesce(func.sum(case((cid.in_(ids[kind]), value), else_=0)), 0) if ids[kind] else literal(0)
-
-    penalty = func.coalesce(func.sum(case(*[(cid == c.id, value * float(c.penalty_points))
-                                            for c in crit if c.kind is CriterionKind.PENALTY], else_=0)), 0) \
-        if ids[CriterionKind.PENALTY] else literal(0)
-    knocked = func.max(case((and_(cid.in_(ids[CriterionKind.KNOCKOUT]), value > 0), 1), else_=0)) \
-        if ids[CriterionKind.KNOCKOUT] else literal(0)
-    sheets = select(ScoreSheet.id).where(ScoreSheet.council_id == council.id,
-                                         ScoreSheet.status == SheetStatus.SUBMITTED, ScoreSheet.is_excluded == false())
+    """Per-member totals of the counted sheets: one indexed read of the stored totals, as plain
+    tuples (no ORM objects); sheets without stored totals are computed in one GROUP BY."""
+    t = ScoreSheet.__table__.c
+    counted = [t.council_id == council.id, t.status == SheetStatus.SUBMITTED.value, t.is_excluded == false()]
     if nomination_ids is not None:
-        sheets = sheets.where(ScoreSheet.nomination_id.in_(list(nomination_ids)))
-    sums = select(Score.sheet_id, total_of(CriterionKind.SCORED), total_of(CriterionKind.BONUS), penalty, knocked,
-                  func.min(cid)).where(Score.sheet_id.in_(sheets)).group_by(Score.sheet_id)
-    owner = dict((sid, (nid, mid)) for sid, nid, mid in db.session.execute(
-        select(ScoreSheet.id, ScoreSheet.nomination_id, ScoreSheet.member_id).where(ScoreSheet.id.in_(sheets))))
-    out = []
-    for sid, scored, bonus, pen, ko, any_cid in db.session.execute(sums):
-        nid, mid = owner[sid]
-        scored, pen = float(scored), float(pen)
-        bonus = min(float(bonus), cap_of.get(any_cid, 0.0))
-        out.append(MemberTotal(nid, mid, scored, bonus, pen, bool(ko), round(max(0.0, scored + bonus - pen), 4)))
+        counted.append(t.nomination_id.in_(list(nomination_ids)))
+    rows = db.session.execute(select(
+        t.nomination_id, t.member_id, cast(t.total_scored, Float), cast(t.total_bonus, Float),
+        cast(t.total_penalty, Float), t.knocked_out, cast(t.total, Float)).where(*counted)).all()
+    out = [MemberTotal(*row) for row in rows if row[6] is not None]
+    if len(out) < len(rows):
+        unstored = select(t.id).where(*counted, t.total.is_(None))
+        owner = {sid: (nid, mid) for sid, nid, mid in db.session.execute(
+            select(t.id, t.nomination_id, t.member_id).where(*counted, t.total.is_(None)))}
+        computed = compute_totals(unstored)
+        for sid, (nid, mid) in owner.items():
+            c = computed.get(sid)
+            out.append(MemberTotal(nid, mid, float(c.scored), float(c.bonus), float(c.penalty), c.knocked_out,
+                                   float(c.total)) if c else MemberTotal(nid, mid, 0.0, 0.0, 0.0, False, 0.0))
     return out
 
 
@@ -91,9 +81,22 @@ def trimmed_mean(values: Sequence[float]) -> float:
     return mean(sorted(values)[1:-1])
 
 
+def pstdev(values: Sequence[float]) -> float:
+    """Population standard deviation of totals, exactly: they have at most 4 decimals, so in
+    units of 0.0001 they are integers and n²·variance = n·Σk² − (Σk)² is an exact integer.
+    (statistics.pstdev, exact on the binary floats, agrees to the last bit or so but turns
+    every value into a Fraction: too slow for 75,000 totals.)"""
+    n = len(values)
+    if n < 2:
+        return 0.0
+    ks = [round(v * SCALE) for v in values]
+    s = sum(ks)
+    return math.sqrt(n * sum(map(mul, ks, ks)) - s * s) / (n * SCALE)
+
+
 def spread(values: Sequence[float]) -> float:
     """Population standard deviation (0 for a single value)."""
-    return statistics.pstdev(values) if len(values) > 1 else 0.0
+    return pstdev(values)
 
 
 def zscore_adjusted(totals: Sequence[MemberTotal], subject_of: dict[int, str]) -> dict[int, float]:
@@ -104,15 +107,15 @@ def zscore_adjusted(totals: Sequence[MemberTotal], subject_of: dict[int, str]) -
         key = (t.member_id, subject_of[t.nomination_id])
         by_member.setdefault(key, []).append(t.total)
         by_subject.setdefault(key[1], []).append(t.total)
-    stats = {k: (mean(v), statistics.pstdev(v)) for k, v in by_member.items()}
+    stats = {k: (mean(v), pstdev(v)) for k, v in by_member.items()}
     zs: dict[int, list[float]] = {}
     for t in totals:
         mu, sd = stats[(t.member_id, subject_of[t.nomination_id])]
         zs.setdefault(t.nomination_id, []).append((t.total - mu) / sd if sd > 0 else 0.0)
+    overall = {st: (mean(v), pstdev(v)) for st, v in by_subject.items()}
     out = {}
     for nid, z in zs.items():
-        values = by_subject[subject_of[nid]]
-        mu_all, sd_all = mean(values), statistics.pstdev(values)
+        mu_all, sd_all = overall[subject_of[nid]]
         out[nid] = max(0.0, mu_all + mean(z) * sd_all)
     return out
 

@@ -7,9 +7,11 @@ unranked. TIE_BREAK is the documented, deterministic order printed on the result
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
 
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
+from sqlalchemy import func, select
+from sqlalchemy.orm import defer, joinedload
 
 from app.extensions import db
 from app.models import (
@@ -113,20 +115,22 @@ def council_results(council: Council) -> CouncilResults:
     method = council.campaign.aggregation
     noms = db.session.scalars(council_nominations_query(council).options(
         joinedload(Nomination.unit), joinedload(Nomination.person).joinedload(Person.unit),
-        joinedload(Nomination.award_type)).order_by(Nomination.id)).unique().all()
+        joinedload(Nomination.award_type),
+        # Never shown with results; decoding their JSON was a tenth of the ranking time.
+        defer(Nomination.results_by_year), defer(Nomination.declared_ratings)).order_by(Nomination.id)).unique().all()
     totals = agg.member_totals(council)
-    expected: dict[int, int] = {}
-    for (nid,) in db.session.execute(select(Assignment.nomination_id).where(Assignment.council_id == council.id)):
-        expected[nid] = expected.get(nid, 0) + 1
+    expected: dict[int, int] = dict(db.session.execute(
+        select(Assignment.nomination_id, func.count()).where(Assignment.council_id == council.id)
+        .group_by(Assignment.nomination_id)).all())
     names, parents = _blocks(council.campaign.period_end.year)
     overrides = {o.nomination_id: o for o in db.session.scalars(select(Override).where(Override.council_id == council.id))}
     ballots = latest_outcomes(council)
     by_nom: dict[int, dict[int, float]] = {}
     knocked: set[int] = set()
-    for t in totals:
-        by_nom.setdefault(t.nomination_id, {})[t.member_id] = t.total
-        if t.knocked_out:
-            knocked.add(t.nomination_id)
+    for nid, mid, _, _, _, knocked_out, total in totals:  # 75,000 tuples: unpacked, not attribute reads
+        by_nom.setdefault(nid, {})[mid] = total
+        if knocked_out:
+            knocked.add(nid)
     adjusted_z = agg.zscore_adjusted(totals, {n.id: n.subject_type.value for n in noms}) \
         if method is AggregationMethod.ZSCORE else {}
     rows = []
@@ -165,8 +169,21 @@ def council_results(council: Council) -> CouncilResults:
 
 def sort_key(r: NominationResult) -> tuple:
     """The tie-break chain TIE_BREAK, as a sort key (ascending)."""
-    return (-(r.adjusted or 0.0), -(r.raw_mean or 0.0), -(r.median or 0.0), r.spread or 0.0, -r.sheets,
-            fold(r.nomination.nominee_name), r.nomination.id)
+    return _score_key(r) + (fold(r.nomination.nominee_name), r.nomination.id)
+
+
+def _score_key(r: NominationResult) -> tuple:
+    return (-(r.adjusted or 0.0), -(r.raw_mean or 0.0), -(r.median or 0.0), r.spread or 0.0, -r.sheets)
+
+
+def _sorted(members: list[NominationResult]) -> list[NominationResult]:
+    """Sorted by sort_key, folding names only where the scores tie (folding every name is slow)."""
+    keyed = sorted(((_score_key(r), r) for r in members), key=lambda kr: (kr[0], kr[1].nomination.id))
+    out: list[NominationResult] = []
+    for _, run in groupby(keyed, key=itemgetter(0)):
+        tied = [r for _, r in run]
+        out.extend(tied if len(tied) == 1 else sorted(tied, key=sort_key))
+    return out
 
 
 def _rank(rows: list[NominationResult]) -> None:
@@ -175,8 +192,7 @@ def _rank(rows: list[NominationResult]) -> None:
         if r.adjusted is not None and not r.knocked_out:
             groups.setdefault(r.group_key, []).append(r)
     for members in groups.values():
-        members.sort(key=sort_key)
-        for pos, r in enumerate(members, 1):
+        for pos, r in enumerate(_sorted(members), 1):
             r.rank, r.group_size = pos, len(members)
             r.explanation.append(f"Xếp hạng {pos}/{len(members)} trong nhóm {r.nomination.award_type.code} · "
                                  f"{r.nomination.subject_type.label} · {r.block}")

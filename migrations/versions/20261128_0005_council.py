@@ -166,6 +166,11 @@ def upgrade():
     sa.Column('is_excluded', sa.Boolean(), nullable=False),
     sa.Column('excluded_reason', sa.Text(), nullable=False),
     sa.Column('version_id', sa.Integer(), nullable=False),
+    sa.Column('total_scored', sa.Numeric(precision=10, scale=4), nullable=True),
+    sa.Column('total_bonus', sa.Numeric(precision=10, scale=4), nullable=True),
+    sa.Column('total_penalty', sa.Numeric(precision=10, scale=4), nullable=True),
+    sa.Column('total', sa.Numeric(precision=10, scale=4), nullable=True),
+    sa.Column('knocked_out', sa.Boolean(), nullable=True),
     sa.CheckConstraint("status <> 'submitted' OR submitted_at IS NOT NULL", name=op.f('ck_score_sheets_submitted_at')),
     sa.ForeignKeyConstraint(['council_id'], ['councils.id'], name=op.f('fk_score_sheets_council_id_councils'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['member_id'], ['council_members.id'], name=op.f('fk_score_sheets_member_id_council_members'), ondelete='CASCADE'),
@@ -175,6 +180,7 @@ def upgrade():
     )
     with op.batch_alter_table('score_sheets', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_score_sheets_council_id'), ['council_id'], unique=False)
+        batch_op.create_index('ix_score_sheets_council_totals', ['council_id', 'status', 'is_excluded', 'nomination_id', 'member_id', 'total', 'knocked_out'], unique=False)
         batch_op.create_index(batch_op.f('ix_score_sheets_member_id'), ['member_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_score_sheets_nomination_id'), ['nomination_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_score_sheets_status'), ['status'], unique=False)
@@ -217,6 +223,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_score_sheets_status'))
         batch_op.drop_index(batch_op.f('ix_score_sheets_nomination_id'))
         batch_op.drop_index(batch_op.f('ix_score_sheets_member_id'))
+        batch_op.drop_index('ix_score_sheets_council_totals')
         batch_op.drop_index(batch_op.f('ix_score_sheets_council_id'))
     op.drop_table('score_sheets')
     with op.batch_alter_table('council_assignments', schema=None) as batch_op:
