@@ -6,7 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from app.models.base import Base, LabelledEnum, enum_column, intpk, str_200, str_500
 from app.models.org import OrgUnit
-from app.models.text import fold
+from app.models.text import fold, person_sort_key
 
 
 class Gender(LabelledEnum):
@@ -28,6 +28,8 @@ class Person(Base):
     id: Mapped[intpk]
     full_name: Mapped[str_200]
     search_name: Mapped[str_200] = mapped_column(index=True, default="")
+    # Vietnamese order (given name first, Vietnamese alphabet, then tone): see text.person_sort_key.
+    sort_key: Mapped[str_500] = mapped_column(index=True, default="")
     gender: Mapped[Gender] = mapped_column(enum_column(Gender))
     birth_year: Mapped[int | None]
     position: Mapped[str_500] = mapped_column(default="")
@@ -41,6 +43,7 @@ class Person(Base):
     @validates("full_name")
     def _refresh_search(self, key: str, value: str) -> str:
         self.search_name = fold(value)
+        self.sort_key = person_sort_key(value)
         return value
 
     @property

@@ -2,7 +2,7 @@
 users with roles, and the append-only audit log.
 
 Revision ID: 0001
-Revises: 
+Revises: (none)
 Create Date: 2026-11-28 02:28:46.324349
 
 """
@@ -63,6 +63,7 @@ def upgrade():
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('full_name', sa.String(length=200), nullable=False),
     sa.Column('search_name', sa.String(length=200), nullable=False),
+    sa.Column('sort_key', sa.String(length=500), nullable=False),
     sa.Column('gender', sa.Enum('male', 'female', name='gender', native_enum=False, create_constraint=True, length=32), nullable=False),
     sa.Column('birth_year', sa.Integer(), nullable=True),
     sa.Column('position', sa.String(length=500), nullable=False),
@@ -74,6 +75,7 @@ def upgrade():
     )
     with op.batch_alter_table('people', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_people_search_name'), ['search_name'], unique=False)
+        batch_op.create_index(batch_op.f('ix_people_sort_key'), ['sort_key'], unique=False)
         batch_op.create_index(batch_op.f('ix_people_unit_id'), ['unit_id'], unique=False)
 
     op.create_table('unit_successions',
@@ -157,6 +159,7 @@ def downgrade():
     op.drop_table('unit_successions')
     with op.batch_alter_table('people', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_people_unit_id'))
+        batch_op.drop_index(batch_op.f('ix_people_sort_key'))
         batch_op.drop_index(batch_op.f('ix_people_search_name'))
 
     op.drop_table('people')

@@ -4,6 +4,8 @@ from __future__ import annotations
 import itertools
 from typing import Any, Callable
 
+from werkzeug.security import generate_password_hash
+
 from app.extensions import db
 from app.models import Gender, OrgUnit, OrgUnitKind, Person, Role, User
 
@@ -15,6 +17,8 @@ ROLE_OF = {
     "viewer": Role.VIEWER,
 }
 _seq = itertools.count(1)
+# Nobody logs in with a password here; one cheap hash keeps a case fast.
+_HASH = generate_password_hash("matkhau123", method="pbkdf2:sha256:1000")
 
 
 class Factory:
@@ -34,7 +38,7 @@ class Factory:
         for name, role in ROLE_OF.items():
             user = User(username=f"acc_{name}", full_name=f"Người thử {name}",
                         unit=self.home_unit if role is Role.UNIT_OFFICER else None)
-            user.set_password("matkhau123")
+            user.password_hash = _HASH
             user.set_roles({role})
             self.users[name] = self._add(user)
         self._cache: dict[str, Any] = {}
@@ -62,6 +66,6 @@ class Factory:
 
     def user(self, *, role: Role = Role.VIEWER, unit: OrgUnit | None = None) -> User:
         user = User(username=f"acc_extra{next(_seq)}", full_name="Tài khoản thử", unit=unit)
-        user.set_password("matkhau123")
+        user.password_hash = _HASH
         user.set_roles({role})
         return self._add(user)

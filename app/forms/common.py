@@ -1,0 +1,89 @@
+"""Fields whose built-in messages are English in WTForms (no Vietnamese catalogue ships)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from wtforms import DateField, IntegerField, SelectField, SelectMultipleField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+
+class _TupleChoices:
+    """Accept (value, label) pairs and hand WTForms SelectChoice objects (tuples are deprecated)."""
+
+    @staticmethod
+    def _warn_legacy_choices(choices) -> None:  # noqa: ANN001
+        """Pairs are converted below, so nothing legacy reaches WTForms."""
+
+    def _choices_from_input(self, choices):  # noqa: ANN001, ANN202
+        if isinstance(choices, (list, tuple)):
+            choices = [SelectChoice(str(c[0]), c[1]) if isinstance(c, tuple) else c for c in choices]
+        return super()._choices_from_input(choices)  # type: ignore[misc]
+
+
+class ChoiceField(_TupleChoices, SelectField):
+    """A select whose invalid-choice message is Vietnamese; "" means nothing chosen."""
+
+    def pre_validate(self, form) -> None:  # noqa: ANN001
+        if self.data in (None, "") and not self.flags.required:
+            return
+        values = {str(value) for value, *_ in self.iter_choices()}
+        if str(self.data) not in values:
+            raise ValidationError("Lựa chọn không hợp lệ.")
+
+
+class MultiCheckboxField(_TupleChoices, SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    def pre_validate(self, form) -> None:  # noqa: ANN001
+        values = {str(value) for value, *_ in self.iter_choices()}
+        if any(str(d) not in values for d in self.data or []):
+            raise ValidationError("Lựa chọn không hợp lệ.")
+
+
+class WholeNumberField(IntegerField):
+    def process_formdata(self, valuelist) -> None:  # noqa: ANN001
+        if not valuelist or valuelist[0].strip() == "":
+            self.data = None
+            return
+        try:
+            self.data = int(valuelist[0])
+        except ValueError as exc:
+            self.data = None
+            self.raw_data = valuelist
+            raise ValueError("Vui lòng nhập một số nguyên.") from exc
+
+
+def optional_int(value: object) -> int | None:
+    """Coerce for selects of ids where "" means none."""
+    if value in (None, "", "None"):
+        return None
+    try:
+        return int(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return -1  # never a valid id: the field reports an invalid choice
+
+
+class DayField(DateField):
+    """An HTML date input (yyyy-mm-dd on the wire) with a Vietnamese error."""
+
+    def process_formdata(self, valuelist) -> None:  # noqa: ANN001
+        if not valuelist or not valuelist[0].strip():
+            self.data = None
+            return
+        try:
+            self.data = datetime.strptime(valuelist[0].strip(), "%Y-%m-%d").date()
+        except ValueError as exc:
+            self.data = None
+            raise ValueError("Ngày không hợp lệ.") from exc
+
+
+def put_error(form, field: str | None, message: str) -> None:  # noqa: ANN001
+    """Show a service's refusal beside its field (or above the form when it has none)."""
+    target = getattr(form, field, None) if field else None
+    if target is not None and hasattr(target, "errors"):
+        target.errors = [*target.errors, message]
+    else:
+        form.form_errors.append(message)
