@@ -57,6 +57,15 @@ class NominationEligibility:
         return "Cần bổ sung minh chứng trước khi kết luận."
 
     @property
+    def level(self) -> str:
+        """Bootstrap colour of the verdict: a failed rule is red, missing evidence amber."""
+        if self.eligible:
+            return "success"
+        if self.error or any(r.outcome is RuleOutcome.FAIL for r in self.rows):
+            return "danger"
+        return "warning"
+
+    @property
     def pending(self) -> tuple[RuleRow, ...]:
         return tuple(r for r in self.rows if r.outcome is not RuleOutcome.PASS)
 

@@ -134,7 +134,12 @@ def edit(nomination_id: int):
             yours = {"summary": form.summary.data, "memo_number": form.memo_number.data,
                      "memo_date": form.memo_date.data, "results": form.results.data}
             form.version_id.data = str(theirs.version_id)  # saving again now overwrites knowingly
-            return render_template("nominations/conflict.html", form=form, n=theirs, yours=yours,
+            stored = "\n".join(f"{r['year']}: {r['text']}" for r in theirs.results_by_year or [])
+            differs = {"memo_number": (yours["memo_number"] or "").strip() != theirs.memo_number,
+                       "memo_date": yours["memo_date"] != theirs.memo_date,
+                       "summary": (yours["summary"] or "").strip() != theirs.summary,
+                       "results": (yours["results"] or "").strip() != stored}
+            return render_template("nominations/conflict.html", form=form, n=theirs, yours=yours, differs=differs,
                                    message=error.message), 409
         except ServiceError as error:
             db.session.rollback()

@@ -3,11 +3,15 @@ eligibility fails and cites the rule (only two consecutive years of CSTĐ cơ s�
 the secretariat returns the dossier; the unit fixes it and resubmits; the timeline shows every step."""
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from app.models import Nomination, NominationStatus, OrgUnitKind, Role, RuleKind
 from tests.browser.conftest import login
 
+DETAIL = re.compile(r"/nominations/\d+$")
 BASIS = "Điều 22 Luật Thi đua, khen thưởng số 06/2022/QH15; Nghị định 98/2023/NĐ-CP"
 REASON = "Thiếu biên bản họp Hội đồng thi đua, khen thưởng huyện"
 
@@ -45,7 +49,7 @@ def _open_from_list(page, live_server, tab: str, name: str) -> None:  # noqa: AN
     page.goto(live_server("/nominations/"))
     page.get_by_test_id(f"list-{tab}").click()
     page.get_by_test_id("work-list").get_by_role("link", name=name).click()
-    page.wait_for_url("**/nominations/*")
+    page.wait_for_url(DETAIL)
 
 
 @pytest.mark.browser
@@ -66,8 +70,8 @@ def test_nominate_fail_return_fix_resubmit(page, live_server, world, db, tmp_pat
     page.fill("textarea[name=results]", "2024: Hơn 20.000 hồ sơ trả trong 2 giờ\n2025: 1.700 hồ sơ/tháng")
     page.select_option("select[name=rating_2]", "htxsnv")
     page.get_by_role("button", name="Lưu hồ sơ").click()
-    page.wait_for_url("**/nominations/*")
-    assert page.get_by_test_id("status").inner_text() == "Nháp"
+    page.wait_for_url(DETAIL)
+    expect(page.get_by_test_id("status")).to_have_text("Nháp")
 
     # 2. Eligibility fails and cites the rule with its legal basis.
     panel = page.get_by_test_id("eligibility").inner_text()
@@ -76,8 +80,8 @@ def test_nominate_fail_return_fix_resubmit(page, live_server, world, db, tmp_pat
     assert "Chỉ có 2 năm liên tục đạt Chiến sĩ thi đua cơ sở (2024, 2025); cần 3 năm." in panel
     assert BASIS in panel
     page.get_by_role("button", name="Gửi hồ sơ").click()
-    page.wait_for_url("**/nominations/*")
-    assert page.get_by_test_id("status").inner_text() == "Đã gửi"
+    page.wait_for_url(DETAIL)
+    expect(page.get_by_test_id("status")).to_have_text("Đã gửi")
     _logout(page)
 
     # 3. The secretariat returns it with a reason.
@@ -85,8 +89,8 @@ def test_nominate_fail_return_fix_resubmit(page, live_server, world, db, tmp_pat
     _open_from_list(page, live_server, "to_receive", name)
     page.get_by_label("Lý do: Trả lại hồ sơ").fill(REASON)
     page.get_by_role("button", name="Trả lại hồ sơ").click()
-    page.wait_for_url("**/nominations/*")
-    assert page.get_by_test_id("status").inner_text() == "Bị trả lại"
+    page.wait_for_url(DETAIL)
+    expect(page.get_by_test_id("status")).to_have_text("Bị trả lại")
     _logout(page)
 
     # 4. The unit finds it among returned dossiers, fixes it and resubmits.
@@ -97,11 +101,11 @@ def test_nominate_fail_return_fix_resubmit(page, live_server, world, db, tmp_pat
     page.fill("textarea[name=summary]", "Chủ trì mô hình “Ngày thứ Ba không viết, không giấy hẹn”. "
                                         "Đã bổ sung biên bản họp Hội đồng.")
     page.get_by_role("button", name="Lưu hồ sơ").click()
-    page.wait_for_url("**/nominations/*")
+    page.wait_for_url(DETAIL)
     assert "Đã bổ sung biên bản họp Hội đồng." in page.get_by_test_id("summary").inner_text()
     page.get_by_role("button", name="Gửi lại hồ sơ đã sửa").click()
-    page.wait_for_url("**/nominations/*")
-    assert page.get_by_test_id("status").inner_text() == "Đã gửi"
+    page.wait_for_url(DETAIL)
+    expect(page.get_by_test_id("status")).to_have_text("Đã gửi")
 
     # 5. The timeline shows every step, with who and why.
     steps = page.get_by_test_id("timeline").locator("li")
