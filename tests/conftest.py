@@ -21,10 +21,11 @@ from app.models import User
 
 pytest_plugins = [
     "tests.builders.foundation",
+    "tests.builders.decisions",
+    "tests.builders.initiatives",
     "tests.builders.catalogue",
     "tests.builders.nominations",
     "tests.builders.council",
-    "tests.builders.initiatives",
 ]
 
 
