@@ -6,9 +6,17 @@ tuned renderer runs twice: "cold" includes forking and warming the worker pool,
 "warm" (other data of the same size) is what a long-lived background worker sees. "naive" is one WeasyPrint
 document with automatic table layout, system fonts and no pool.
 
-    python benchmarks/bench_pdf.py            # everything (~3 min)
-    python benchmarks/bench_pdf.py --quick    # smaller sizes, no naive 5,000
+    python benchmarks/bench_pdf.py              # the time targets (~3 min)
+    python benchmarks/bench_pdf.py --certs5000  # also the 5,000-certificate memory target (~3 min more)
+    python benchmarks/bench_pdf.py --quick      # smaller sizes, no naive 5,000
     python benchmarks/bench_pdf.py --only list1000 certs500
+
+certs5000 writes to a temporary file with ``render_certificates_to`` (what a
+print job does), so the figure is the renderer's, not a 15 MB ``bytes`` copy's.
+Memory is sampled at 20 Hz (the achieved rate is printed: a loaded machine
+lowers it, so the sampler asks for nice -5 while the work keeps the caller's
+priority); "HWM" adds up each live process's own peak (VmHWM), an upper bound
+that slow sampling cannot miss.
 """
 from __future__ import annotations
 
@@ -49,7 +57,7 @@ def _scenario(name: str, quick: bool, seed: int = 1):
                      ("certs", samples.certificates(108, seed=seed))]
     if name == "certs5000":
         n = 1000 if quick else 5000
-        return n, [("certs", samples.certificates(n, seed=seed))]
+        return n, [("certs_file", samples.certificates(n, seed=seed))]
     raise SystemExit(f"unknown scenario {name}")
 
 
@@ -59,9 +67,15 @@ def _count_pages(pdf: bytes) -> int:
 
 
 def _tuned(jobs) -> int:
+    import tempfile
+
     import reports
     pages = 0
     for kind, data in jobs:
+        if kind == "certs_file":
+            with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+                pages += reports.render_certificates_to(f.name, data)
+            continue
         pdf = {"list": reports.render_commendation_list, "certs": reports.render_certificates,
                "decision": reports.render_decision}[kind](data)
         pages += _count_pages(pdf)
@@ -134,39 +148,55 @@ def child(name: str, mode: str, quick: bool) -> None:
 
 # --- the harness ---------------------------------------------------------------------
 
-def _tree_kb(pid: int) -> tuple[int, int]:
-    """(sum of RSS, sum of PSS) over the process tree; RSS counts shared pages twice."""
-    rss = pss = 0
+def _tree_kb(pid: int) -> tuple[int, int, int, int]:
+    """(sum of RSS, sum of PSS, sum of VmHWM, the root's RSS) over the process tree, in KB.
+
+    RSS counts the pages forked workers share with the parent once per process;
+    PSS (smaps_rollup) splits each shared page among its sharers.
+    """
+    rss = pss = hwm = root = 0
     stack = [pid]
     while stack:
         p = stack.pop()
         try:
             with open(f"/proc/{p}/status") as f:
-                rss += next(int(l.split()[1]) for l in f if l.startswith("VmRSS:"))
+                fields = dict(l.split(":", 1) for l in f if l.startswith(("VmRSS:", "VmHWM:")))
             with open(f"/proc/{p}/smaps_rollup") as f:
-                pss += next(int(l.split()[1]) for l in f if l.startswith("Pss:"))
+                p_pss = next(int(l.split()[1]) for l in f if l.startswith("Pss:"))
+            children = []
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as f:
-                    stack.extend(int(c) for c in f.read().split())
-        except (OSError, StopIteration):
-            continue
-    return rss, pss
+                    children.extend(int(c) for c in f.read().split())
+        except (OSError, StopIteration, ValueError):
+            continue  # exited between two reads
+        p_rss = int(fields["VmRSS"].split()[0])
+        rss, pss, hwm = rss + p_rss, pss + p_pss, hwm + int(fields["VmHWM"].split()[0])
+        root = root or (p_rss if p == pid else 0)
+        stack.extend(children)
+    return rss, pss, hwm, root
+
+
+_CHILD_NICE = os.getpriority(os.PRIO_PROCESS, 0)  # the work runs at the caller's priority
 
 
 def measure(name: str, mode: str, quick: bool) -> dict:
     cmd = [sys.executable, __file__, "--run", name, "--mode", mode] + (["--quick"] if quick else [])
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak_rss = peak_pss = 0
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: os.setpriority(os.PRIO_PROCESS, 0, _CHILD_NICE))
+    peak = [0, 0, 0, 0]
+    samples, started = 0, time.monotonic()
     while proc.poll() is None:
-        rss, pss = _tree_kb(proc.pid)
-        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
-        time.sleep(0.05)
+        tick = time.monotonic()
+        peak = [max(a, b) for a, b in zip(peak, _tree_kb(proc.pid))]
+        samples += 1
+        time.sleep(max(0.0, 0.05 - (time.monotonic() - tick)))
     out, err = proc.communicate()
     if proc.returncode:
         raise SystemExit(f"{name}/{mode} failed:\n{err}")
     result = json.loads(out.strip().splitlines()[-1])
-    result["peak_tree_mb"] = peak_rss // 1024
-    result["peak_pss_mb"] = peak_pss // 1024
+    result["peak_tree_mb"], result["peak_pss_mb"], result["peak_hwm_mb"], result["parent_mb"] = (
+        kb // 1024 for kb in peak)
+    result["hz"] = round(samples / (time.monotonic() - started))
     return result
 
 
@@ -184,6 +214,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="smaller jobs, skip naive 5,000")
     ap.add_argument("--only", nargs="*", choices=list(TARGETS), help="scenarios to run")
+    ap.add_argument("--certs5000", action="store_true",
+                    help="also run the 5,000-certificate memory scenario (~3 min)")
     ap.add_argument("--no-naive", action="store_true", help="skip the naive baseline")
     ap.add_argument("--naive-5000", action="store_true", help="also run naive 5,000 (~4 min)")
     ap.add_argument("--run", help=argparse.SUPPRESS)
@@ -192,10 +224,16 @@ def main() -> None:
     if args.run:
         return child(args.run, args.mode, args.quick)
 
+    try:  # a loaded machine starves the sampler below 20 Hz; it is tiny, let it run first
+        os.setpriority(os.PRIO_PROCESS, 0, -5)
+    except PermissionError:
+        pass
     print(machine_info())
     print(f"{'scenario':<12} {'items':>6} {'pages':>6} {'cold s':>7} {'warm s':>7} "
-          f"{'naive s':>8} {'speed-up':>8} {'RSS MB':>7} {'PSS MB':>7} {'naive MB':>8} {'target':>8}")
-    for name in args.only or TARGETS:
+          f"{'naive s':>8} {'speed-up':>8} {'RSS MB':>7} {'PSS MB':>7} {'HWM MB':>7} "
+          f"{'parent':>7} {'Hz':>4} {'naive MB':>8} {'target':>8}")
+    default = [n for n in TARGETS if n != "certs5000" or args.certs5000]
+    for name in args.only or default:
         tuned = measure(name, "tuned", args.quick)
         skip_naive = args.no_naive or (name == "certs5000" and not args.naive_5000)
         naive = {} if skip_naive else measure(name, "naive", args.quick)
@@ -205,14 +243,17 @@ def main() -> None:
         speed = f"{naive['naive_s'] / best:.1f}×" if naive else "–"
         print(f"{name:<12} {tuned['items']:>6} {tuned['pages']:>6} {tuned['cold_s']:>7} "
               f"{tuned.get('warm_s', '–'):>7} {naive.get('naive_s', '–'):>8} {speed:>8} "
-              f"{tuned['peak_tree_mb']:>7} {tuned['peak_pss_mb']:>7} "
+              f"{tuned['peak_tree_mb']:>7} {tuned['peak_pss_mb']:>7} {tuned['peak_hwm_mb']:>7} "
+              f"{tuned['parent_mb']:>7} {tuned['hz']:>4} "
               f"{naive.get('peak_tree_mb', '–'):>8} {limit:>8}",
               flush=True)
     print("cold = first call in a fresh process (forks and warms the pool); warm = second "
           "call; naive = one document, auto table layout, no pool. Import "
           "(~0.7 s) excluded. RSS/PSS MB = peak sum over the whole process tree (RSS counts "
-          "pages shared by the forked workers once per process; PSS splits them). "
-          "certs5000 runs once (cold).")
+          "pages shared by the forked workers once per process; PSS splits them); HWM = "
+          "peak of the sum of each live process's own peak RSS (an upper bound); parent = "
+          "peak RSS of the rendering process alone; Hz = achieved sampling rate. "
+          "certs5000 runs once (cold), writing to a file.")
 
 
 if __name__ == "__main__":

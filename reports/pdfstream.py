@@ -99,6 +99,7 @@ class PdfConcatenator:
             self._lang = root["/Lang"]
         if self._info is None and "/Info" in reader.trailer:
             self._info = ref(reader.trailer.raw_get("/Info"))
+        stamped: dict[int, int] = {}  # source /Resources object -> our copy with the font
         pages = list(reader.pages)
         for page in pages:  # numbered up front: links from earlier pages must not copy them
             ids[page.indirect_reference.idnum] = self._new_id()
@@ -106,7 +107,7 @@ class PdfConcatenator:
             page_id = ids[page.indirect_reference.idnum]
             copy = {k: v for k, v in page.items() if k != "/Parent"}
             if numbers is not None:
-                self._stamp(copy, numbers)
+                self._stamp(copy, numbers, ref, stamped)
             self._begin(page_id)
             self._emit(copy, ref, parent=True)
             self._end()
@@ -165,8 +166,8 @@ class PdfConcatenator:
         self._end()
         return obj_id
 
-    def _stamp(self, page: dict, numbers: PageNumbers) -> None:
-        """Wrap the page content in q/Q and add the footer; fonts resolved per page."""
+    def _stamp(self, page: dict, numbers: PageNumbers, ref, stamped: dict[int, int]) -> None:
+        """Wrap the page content in q/Q, add the footer and our font to the resources."""
         if self._stamp_font is None:
             self._stamp_font = self._new_id()
             self._begin(self._stamp_font)
@@ -181,14 +182,27 @@ class PdfConcatenator:
             target = contents.get_object()
             existing = list(target) if isinstance(target, ArrayObject) else [contents]
         page["/Contents"] = [_Ref(self._stamp_save), *existing, _Ref(ops)]
-        # A direct copy of the resources with our font added: the shared original stays as is.
         resources = page.get("/Resources")
+        if not isinstance(resources, IndirectObject):
+            page["/Resources"] = self._with_stamp_font(resources)
+            return
+        # WeasyPrint shares one resources dictionary among a chunk's pages: copy it once.
+        new = stamped.get(resources.idnum)
+        if new is None:
+            new = stamped[resources.idnum] = self._new_id()
+            self._begin(new)
+            self._emit(self._with_stamp_font(resources), ref)
+            self._end()
+        page["/Resources"] = _Ref(new)
+
+    def _with_stamp_font(self, resources) -> dict:
+        """A copy of ``resources`` whose /Font also names our Times-Roman."""
         resources = dict(resources.get_object()) if resources is not None else {}
         fonts = resources.get("/Font")
         fonts = dict(fonts.get_object()) if fonts is not None else {}
         fonts["/FTrangStamp"] = _Ref(self._stamp_font)
         resources["/Font"] = fonts
-        page["/Resources"] = resources
+        return resources
 
     def _emit(self, obj, ref, *, parent: bool = False) -> None:
         """Serialise ``obj`` with every reference renumbered through ``ref``."""
