@@ -35,6 +35,7 @@ from app.services.conflicts import declare_conflict
 from app.services.criteria import add_criterion, create_sheet, current_sheet, sheet_outline
 from app.services.finalisation import close_council
 from app.services.nomination_workflow import replay_history
+from app.services.sheet_totals import refresh_totals
 from app.services.scoring import field_name, save_scores, score_inputs, submit_sheet
 
 CCHC_CODE = "CCHC-2021-2025"
@@ -76,8 +77,8 @@ def _new_council(campaign: Campaign, name: str, members: list[User], by: User, h
 
 
 def _bulk_sheets(council: Council, rows: list[tuple[int, Nomination, dict[int, Decimal]]], at: datetime) -> None:
-    """Submitted sheets as two bulk INSERTs: rows are (member index, nomination, values). Totals are
-    not stored anywhere (aggregation sums the scores), so nothing else needs maintaining."""
+    """Submitted sheets as two bulk INSERTs: rows are (member index, nomination, values); bulk INSERTs
+    skip the flush hooks, so the stored sheet totals are then refreshed explicitly."""
     members = council.members
     db.session.flush()
     ids = db.session.execute(insert(ScoreSheet).returning(ScoreSheet.id, sort_by_parameter_order=True), [
@@ -86,6 +87,7 @@ def _bulk_sheets(council: Council, rows: list[tuple[int, Nomination, dict[int, D
         for idx, n, _ in rows]).scalars().all()
     db.session.execute(insert(Score), [{"sheet_id": sid, "criterion_id": cid, "value": v}
                                        for sid, (_, _, values) in zip(ids, rows) for cid, v in values.items()])
+    refresh_totals(ids)
     council.change_counter += 1
     for idx in sorted({r[0] for r in rows}):
         record_audit("score_sheet.submitted", by=members[idx].user, obj=council,
