@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from flask import Flask
+from flask import Flask, request
 from flask_babel import format_date, format_datetime, format_decimal
 from flask_login import current_user
 
@@ -39,5 +39,5 @@ def register(app: Flask) -> None:
 
     @app.context_processor
     def _navigation():
-        items = nav_for(current_user) if current_user.is_authenticated else []
+        items = nav_for(current_user, request.endpoint) if current_user.is_authenticated else []
         return {"nav_items": items}

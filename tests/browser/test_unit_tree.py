@@ -25,6 +25,7 @@ def hanoi(make_unit, make_person, make_user, db):
 @pytest.mark.browser
 def test_search_the_tree_and_open_a_unit(page, live_server, hanoi):
     login(page, live_server, "thuky", "matkhau123")
+    page.get_by_role("button", name="Danh mục").click()
     page.get_by_role("link", name="Đơn vị").first.click()
     page.wait_for_url("**/units/")
     assert page.get_by_test_id("unit-tree").is_visible()
@@ -46,6 +47,7 @@ def test_phone_layout_collapses_the_menu(page, live_server, hanoi):
     toggler = page.locator(".navbar-toggler")
     assert toggler.is_visible()
     toggler.click()
+    page.get_by_role("button", name="Danh mục").click()
     page.get_by_role("link", name="Đơn vị").first.click()
     page.wait_for_url("**/units/")
     width = page.evaluate("document.documentElement.scrollWidth")
