@@ -19,7 +19,7 @@ from app.models import (
 from app.models.text import fold
 from app.services.audit import record_audit
 from app.services.errors import ServiceError
-from app.services.nominations_in_council import council_nomination_ids
+from app.services.nominations_in_council import COUNCIL_STATUSES, in_council
 
 Pair = tuple[int, int]  # (member_id, nomination_id)
 
@@ -67,7 +67,7 @@ def conflict_map(council: Council, *, member_ids: set[int] | None = None) -> dic
     noms = db.session.execute(
         select(Nomination.id, Nomination.unit_id, Person.unit_id, Person.search_name)
         .outerjoin(Person, Person.id == Nomination.person_id)
-        .where(Nomination.id.in_(council_nomination_ids(council)))).all()
+        .where(*in_council(council))).all()
     out: dict[Pair, list[str]] = {}
     if any(users[m.user_id].unit_id for m in members):
         parent, children = _unit_tree()
@@ -117,7 +117,8 @@ def declare_conflict(council: Council, *, member: CouncilMember, nomination: Nom
     reason = (reason or "").strip()
     if not reason:
         raise ServiceError("Cần ghi rõ lý do xung đột lợi ích.", "reason")
-    if member.council_id != council.id or nomination.id not in council_nomination_ids(council):
+    if member.council_id != council.id or not (
+            nomination.campaign_id == council.campaign_id and nomination.status in COUNCIL_STATUSES):
         raise ServiceError("Thành viên hoặc hồ sơ không thuộc Hội đồng này.")
     if db.session.scalar(select(ConflictDeclaration.id).where(
             ConflictDeclaration.member_id == member.id, ConflictDeclaration.nomination_id == nomination.id)):
