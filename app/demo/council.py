@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, insert, select
 
-from app.demo.council_scores import member_total, sheet_values
+from app.demo.council_scores import sheet_values
 from app.extensions import db
 from app.models import (
     AwardType, BallotChoice, Campaign, CampaignKind, CampaignStage, Council, CouncilRole, CriterionKind, Gender,

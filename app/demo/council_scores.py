@@ -48,16 +48,3 @@ def sheet_values(inputs: list[ScoreInput], *, quality: float, bias: float, rng: 
         values[inp.node.id] = _quarter(mx * min(share * (1 + rng.gauss(0, 0.04)), 1.0), inp.node.max_points)
     return values
 
-
-def member_total(inputs: list[ScoreInput], values: dict[int, Decimal], bonus_cap: Decimal) -> float:
-    """The member's total as app/services/aggregation.py computes it (for the loader's self-check)."""
-    scored = bonus = penalty = Decimal(0)
-    for inp in inputs:
-        v = values.get(inp.node.id, Decimal(0))
-        if inp.kind is CriterionKind.SCORED:
-            scored += v
-        elif inp.kind is CriterionKind.BONUS:
-            bonus += v
-        elif inp.kind is CriterionKind.PENALTY:
-            penalty += v * inp.node.penalty_points
-    return float(max(Decimal(0), scored + min(bonus, bonus_cap) - penalty))

@@ -7,7 +7,8 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DecimalField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from app.forms.campaigns import VnDateField, select_choices
+from app.forms.campaigns import VnDateField
+from app.forms.common import select_choices
 from app.models import AwardCategory, AwardLevel, BallotBase, CertificateKind, QuotaPolicy, RuleKind, SubjectScope
 
 

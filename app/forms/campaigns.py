@@ -5,17 +5,12 @@ import re
 from datetime import date, datetime
 
 from flask_wtf import FlaskForm
-from wtforms.fields.choices import SelectChoice
 from wtforms import HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
+from app.forms.common import select_choices
 from app.models import CampaignKind, CampaignStage
 
-
-
-def select_choices(pairs: list[tuple]) -> list[SelectChoice]:
-    """(value, label) pairs as WTForms 3.3 SelectChoice objects (tuples are deprecated)."""
-    return [SelectChoice(value, label) for value, label in pairs]
 
 
 _DATE = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*$")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from wtforms import DateField, IntegerField, SelectField, SelectMultipleField
+from wtforms import DateField, FieldList, IntegerField, SelectField, SelectMultipleField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -80,10 +80,18 @@ class DayField(DateField):
             raise ValueError("Ngày không hợp lệ.") from exc
 
 
+def select_choices(pairs) -> list[SelectChoice]:  # noqa: ANN001
+    """(value, label) pairs as SelectChoice objects (WTForms 3.3 deprecates tuples)."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
 def put_error(form, field: str | None, message: str) -> None:  # noqa: ANN001
-    """Show a service's refusal beside its field (or above the form when it has none)."""
+    """Show a service's refusal beside its field (or above the form when it has none).
+
+    A FieldList has no single place to show a message, so its errors go above the form.
+    """
     target = getattr(form, field, None) if field else None
-    if target is not None and hasattr(target, "errors"):
+    if target is not None and hasattr(target, "errors") and not isinstance(target, FieldList):
         target.errors = [*target.errors, message]
     else:
         form.form_errors.append(message)

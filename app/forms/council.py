@@ -3,15 +3,10 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from app.forms.common import select_choices
 from app.models import CouncilRole
-
-
-def choices(pairs) -> list[SelectChoice]:
-    """(value, label) pairs as SelectChoice objects (tuples are deprecated in WTForms 3.3)."""
-    return [SelectChoice(value, label) for value, label in pairs]
 
 
 class CouncilForm(FlaskForm):
@@ -23,11 +18,11 @@ class CouncilForm(FlaskForm):
 
 class MemberForm(FlaskForm):
     user_id = SelectField("Tài khoản", coerce=int, validators=[InputRequired("Hãy chọn tài khoản.")])
-    role = SelectField("Vai trò", choices=choices(CouncilRole.choices()), default=CouncilRole.MEMBER.value)
+    role = SelectField("Vai trò", choices=select_choices(CouncilRole.choices()), default=CouncilRole.MEMBER.value)
 
 
 class AssignForm(FlaskForm):
-    mode = SelectField("Cách phân công", choices=choices([("all", "Mọi thành viên chấm mọi hồ sơ"),
+    mode = SelectField("Cách phân công", choices=select_choices([("all", "Mọi thành viên chấm mọi hồ sơ"),
                                                           ("balanced", "Mỗi hồ sơ N thành viên (tự động, cân bằng)")]))
     per_nomination = IntegerField("Số thành viên chấm mỗi hồ sơ", validators=[Optional(), NumberRange(1, 99)])
     max_per_member = IntegerField("Số hồ sơ tối đa mỗi thành viên", validators=[Optional(), NumberRange(1, 100000)])
@@ -45,7 +40,7 @@ class ReasonForm(FlaskForm):
 
 class OverrideForm(FlaskForm):
     nomination_id = HiddenField(validators=[DataRequired()])
-    decision = SelectField("Kết quả", choices=choices([("approve", "Đề nghị khen thưởng"), ("reject", "Không đề nghị"),
+    decision = SelectField("Kết quả", choices=select_choices([("approve", "Đề nghị khen thưởng"), ("reject", "Không đề nghị"),
                                                        ("clear", "Bỏ điều chỉnh")]))
     reason = TextAreaField("Lý do", validators=[DataRequired("Cần ghi rõ lý do điều chỉnh."), Length(max=2000)])
 

@@ -8,7 +8,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
-from app.forms.campaigns import select_choices
+from app.forms.common import select_choices
 from app.models import CriterionKind, SubjectType
 
 

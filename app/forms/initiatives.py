@@ -10,16 +10,11 @@ from wtforms import (
     DateField, DecimalField, FieldList, Form, FormField, HiddenField, IntegerField, SelectField,
     SelectMultipleField, StringField, TextAreaField,
 )
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
+from app.forms.common import select_choices
 from app.forms.evidence import EvidenceFilesField
 from app.models import InfluenceScope, InitiativeKind, InitiativeStatus
-
-def choices(pairs) -> list[SelectChoice]:  # noqa: ANN001
-    """(value, label) pairs as SelectChoice objects (WTForms 3.3 deprecates tuples)."""
-    return [SelectChoice(value, label) for value, label in pairs]
-
 
 _MONTH = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
 
@@ -94,7 +89,7 @@ class MetricForm(Form):
 
 
 class InitiativeForm(FlaskForm):
-    kind = SelectField("Loại", choices=choices(InitiativeKind.choices()), validators=[DataRequired("Vui lòng chọn loại.")])
+    kind = SelectField("Loại", choices=select_choices(InitiativeKind.choices()), validators=[DataRequired("Vui lòng chọn loại.")])
     title = StringField("Tên sáng kiến, mô hình", validators=[
         DataRequired("Vui lòng nhập tên."), Length(max=500, message="Tên tối đa 500 ký tự.")])
     owner_unit_id = SelectField("Đơn vị chủ trì", coerce=int,
@@ -122,11 +117,11 @@ class FilterForm(FlaskForm):
 
     q = StringField("Tìm theo tên, tóm tắt", validators=[Optional(), Length(max=200)])
     unit_id = SelectField("Đơn vị", coerce=lambda v: int(v) if v else None, validators=[Optional()])
-    kind = SelectField("Loại", choices=choices([("", "Tất cả loại")] + InitiativeKind.choices()), validators=[Optional()])
-    scope = SelectField("Phạm vi ảnh hưởng", choices=choices([("", "Mọi phạm vi")] + InfluenceScope.choices()),
+    kind = SelectField("Loại", choices=select_choices([("", "Tất cả loại")] + InitiativeKind.choices()), validators=[Optional()])
+    scope = SelectField("Phạm vi ảnh hưởng", choices=select_choices([("", "Mọi phạm vi")] + InfluenceScope.choices()),
                         validators=[Optional()])
     year = IntegerField("Năm", validators=[Optional(), NumberRange(min=1950, max=2100, message="Năm không hợp lệ.")])
-    status = SelectField("Trạng thái", choices=choices([("", "Mọi trạng thái")] + InitiativeStatus.choices()),
+    status = SelectField("Trạng thái", choices=select_choices([("", "Mọi trạng thái")] + InitiativeStatus.choices()),
                          validators=[Optional()])
 
 
@@ -137,7 +132,7 @@ class RecognitionForm(FlaskForm):
         DataRequired("Vui lòng nhập số quyết định."), Length(max=100)])
     decision_date = DateField("Ngày quyết định", validators=[InputRequired("Vui lòng nhập ngày quyết định.")],
                               render_kw={"type": "date"})
-    scope = SelectField("Phạm vi ảnh hưởng", choices=choices(InfluenceScope.choices()),
+    scope = SelectField("Phạm vi ảnh hưởng", choices=select_choices(InfluenceScope.choices()),
                         validators=[DataRequired("Vui lòng chọn phạm vi.")])
 
 

@@ -6,7 +6,8 @@ from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from app.forms.campaigns import VnDateField, select_choices
+from app.forms.campaigns import VnDateField
+from app.forms.common import select_choices
 from app.models import DisciplineMeasure, PerformanceRating
 
 YEAR = [InputRequired("Vui lòng nhập năm."), NumberRange(min=1945, max=2100, message="Năm phải trong khoảng 1945–2100.")]

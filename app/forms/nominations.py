@@ -8,21 +8,16 @@ from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
     HiddenField, IntegerField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField,
 )
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from app.forms.campaigns import VnDateField
+from app.forms.common import select_choices
 from app.forms.evidence import EvidenceFilesField
 from app.models import DisciplineMeasure, Gender, PerformanceRating, SubjectType
 
 
 
-def choices(pairs: list[tuple]) -> list[SelectChoice]:
-    """(value, label) pairs as SelectChoice objects (tuples are deprecated in WTForms 3.3)."""
-    return [SelectChoice(value, label) for value, label in pairs]
-
-
-RATING_CHOICES = choices([("", "—")] + PerformanceRating.choices())
+RATING_CHOICES = select_choices([("", "—")] + PerformanceRating.choices())
 _RESULT_LINE = re.compile(r"^\s*(\d{4})\s*[:\-–]\s*(.+)$")
 
 
@@ -49,10 +44,10 @@ class NominationForm(FlaskForm):
     award_type_id = SelectField("Hình thức, danh hiệu đề nghị", coerce=int,
                                 validators=[InputRequired("Chọn hình thức khen thưởng.")])
     nominating_unit_id = SelectField("Đơn vị đề nghị", coerce=int, validators=[InputRequired("Chọn đơn vị đề nghị.")])
-    subject_type = RadioField("Đối tượng", choices=choices(SubjectType.choices()), default=SubjectType.INDIVIDUAL.value)
+    subject_type = RadioField("Đối tượng", choices=select_choices(SubjectType.choices()), default=SubjectType.INDIVIDUAL.value)
     person_id = SelectField("Cá nhân", coerce=int, validate_choice=False, default=0)
     new_person_name = StringField("Hoặc thêm người mới: họ và tên", validators=[Optional(), Length(max=200)])
-    new_person_gender = SelectField("Giới tính", choices=choices(Gender.choices()), default=Gender.MALE.value)
+    new_person_gender = SelectField("Giới tính", choices=select_choices(Gender.choices()), default=Gender.MALE.value)
     new_person_birth_year = IntegerField("Năm sinh", validators=[Optional(), NumberRange(1900, 2100, "Năm sinh không hợp lệ.")])
     new_person_position = StringField("Chức vụ", validators=[Optional(), Length(max=500)])
     new_person_unit_id = SelectField("Đơn vị công tác", coerce=int, validate_choice=False, default=0)
@@ -65,7 +60,7 @@ class NominationForm(FlaskForm):
     rating_0 = SelectField("Xếp loại", choices=RATING_CHOICES, default="")
     rating_1 = SelectField("Xếp loại", choices=RATING_CHOICES, default="")
     rating_2 = SelectField("Xếp loại", choices=RATING_CHOICES, default="")
-    discipline_measure = SelectField("Kỷ luật", choices=choices([("", "Không bị kỷ luật")] + DisciplineMeasure.choices()),
+    discipline_measure = SelectField("Kỷ luật", choices=select_choices([("", "Không bị kỷ luật")] + DisciplineMeasure.choices()),
                                      default="")
     discipline_year = IntegerField("Năm bị kỷ luật", validators=[Optional(), NumberRange(2000, 2100)])
     initiative_ids = SelectMultipleField("Sáng kiến, mô hình gắn với thành tích", coerce=int, validate_choice=False)
@@ -87,7 +82,7 @@ class TransitionForm(FlaskForm):
 
 class OverrideForm(FlaskForm):
     rule_id = HiddenField(validators=[DataRequired()])
-    outcome = SelectField("Kết quả thay thế", choices=choices([
+    outcome = SelectField("Kết quả thay thế", choices=select_choices([
         ("pass", "Đạt"), ("fail", "Không đạt"), ("needs_evidence", "Cần bổ sung minh chứng"),
         ("", "Bỏ ý kiến, dùng kết quả tính toán")]), default="pass")
     reason = TextAreaField("Lý do", validators=[DataRequired("Cần ghi rõ lý do."), Length(max=5000)])

@@ -20,7 +20,7 @@ from app.models.base import utcnow
 from app.services import decision_corrections as corrections
 from app.services import decision_numbers
 from app.services.audit import record_audit, snapshot
-from app.services.decision_corrections import DEFAULT_LEGAL_GROUND, ItemRole
+from app.services.decision_corrections import DEFAULT_LEGAL_GROUND, ItemRole  # noqa: F401  (re-exported for views)
 from app.services.decision_documents import item_wording
 from app.services.errors import ConflictError, ServiceError
 from app.services.nomination_workflow import transition_nomination

@@ -1,7 +1,6 @@
 """Org units: the effective-dated tree, search, and audited changes (create, update, close, merge)."""
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 

@@ -10,7 +10,6 @@ from app.extensions import db
 from app.forms.common import put_error
 from app.forms.users import UserEditForm, UserForm
 from app.models import OrgUnit, Role, User
-from app.models.text import fold
 from app.services import org
 from app.services.accounts import create_user, update_user
 from app.services.errors import ServiceError

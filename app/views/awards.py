@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 
 from app.extensions import db
 from app.forms.awards import AwardTypeForm, RuleForm
+from app.forms.common import put_error
 from app.forms.criteria import ActionForm
 from app.models import (
     AwardCategory, AwardLevel, AwardType, BallotBase, CertificateKind, EligibilityRule, QuotaPolicy, Role, RuleKind,
@@ -38,14 +39,6 @@ def _values(form: AwardTypeForm) -> dict:
     }
 
 
-def _error(form, err: ServiceError) -> None:  # noqa: ANN001
-    field = getattr(form, err.field, None) if err.field else None
-    if field is not None:
-        field.errors = [*field.errors, err.message]
-    else:
-        form.form_errors.append(err.message)
-
-
 @bp.route("/")
 @login_required
 def index():
@@ -74,7 +67,7 @@ def _edit(award: AwardType | None):
             db.session.commit()
         except ServiceError as err:
             db.session.rollback()
-            _error(form, err)
+            put_error(form, err.field, err.message)
         else:
             flash("Đã lưu danh hiệu, hình thức khen thưởng.", "success")
             return redirect(url_for("awards.detail", award_id=saved.id))
@@ -107,7 +100,7 @@ def _save_rule(award: AwardType, rule: EligibilityRule | None):
             db.session.commit()
         except ServiceError as err:
             db.session.rollback()
-            _error(form, err)
+            put_error(form, err.field, err.message)
         else:
             flash("Đã lưu quy định xét tặng.", "success")
             return redirect(url_for("awards.detail", award_id=award.id))

@@ -6,7 +6,8 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from app.extensions import db
-from app.forms.campaigns import AdvanceForm, CampaignForm, select_choices
+from app.forms.campaigns import AdvanceForm, CampaignForm
+from app.forms.common import put_error, select_choices
 from app.forms.criteria import ActionForm, BonusCapForm, CriterionForm, SheetForm
 from app.models import Campaign, CampaignStage, CriteriaSheet, Criterion, CriterionKind, OrgUnit, Role, SubjectType
 from app.services import campaigns as service
@@ -54,12 +55,9 @@ def _input(form: CampaignForm) -> service.CampaignInput:
 
 
 def _field_error(form, err: ServiceError) -> None:  # noqa: ANN001
-    field = getattr(form, f"{err.field}_start", None) if err.field and err.field.startswith("phase_") else None
-    field = field or (getattr(form, err.field, None) if err.field else None)
-    if field is not None:
-        field.errors = [*field.errors, err.message]
-    else:
-        form.form_errors.append(err.message)
+    """A phase's error shows beside its start date (the phase has two fields)."""
+    phase = err.field and err.field.startswith("phase_")
+    put_error(form, f"{err.field}_start" if phase else err.field, err.message)
 
 
 @bp.route("/")

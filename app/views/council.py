@@ -10,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from app.extensions import db
-from app.forms.council import AssignForm, choices, ConflictForm, CouncilForm, MemberForm, OverrideForm, ReasonForm
+from app.forms.common import select_choices
+from app.forms.council import AssignForm, ConflictForm, CouncilForm, MemberForm, OverrideForm, ReasonForm
 from app.models import Assignment, Campaign, Council, CouncilMember, Nomination, Role, ScoreSheet, User, UserRole
 from app.services import assignment as assign_svc
 from app.services.conflicts import conflict_register, declare_conflict
@@ -43,7 +44,7 @@ def index():
 @roles_required(Role.SECRETARIAT)
 def create():
     form = CouncilForm()
-    form.campaign_id.choices = choices((c.id, c.name) for c in db.session.scalars(select(Campaign).order_by(Campaign.id)))
+    form.campaign_id.choices = select_choices((c.id, c.name) for c in db.session.scalars(select(Campaign).order_by(Campaign.id)))
     if form.validate_on_submit():
         try:
             council = create_council(campaign=db.get_or_404(Campaign, form.campaign_id.data), name=form.name.data,
@@ -63,14 +64,14 @@ def _member_form(council: Council) -> MemberForm:
     taken = {m.user_id for m in council.members}
     users = db.session.scalars(select(User).join(UserRole).where(
         UserRole.role.in_([Role.COUNCIL_MEMBER, Role.SECRETARIAT])).order_by(User.username)).unique()
-    form.user_id.choices = choices((u.id, f"{u.full_name} ({u.username})") for u in users if u.id not in taken)
+    form.user_id.choices = select_choices((u.id, f"{u.full_name} ({u.username})") for u in users if u.id not in taken)
     return form
 
 
 def _conflict_form(council: Council) -> ConflictForm:
     form = ConflictForm()
     members = council.members if council.can_manage(current_user) else [council.member_for(current_user)]
-    form.member_id.choices = choices((m.id, m.user.full_name) for m in members if m is not None)
+    form.member_id.choices = select_choices((m.id, m.user.full_name) for m in members if m is not None)
     return form
 
 

@@ -17,7 +17,7 @@ from app.services import decision_corrections as corrections
 from app.services import decisions as service
 from app.services import print_jobs
 from app.services.decision_export import export_csv, export_xlsx
-from app.services.errors import ConflictError, ServiceError
+from app.services.errors import ServiceError
 from app.views.access import ensure, roles_required
 from app.views.errors import render_error
 

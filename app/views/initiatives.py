@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from wtforms import FieldList
 from app.extensions import db
+from app.forms.common import put_error, select_choices
 from app.forms.evidence import evidence_uploads
 from app.forms.initiatives import (
-    FilterForm, InitiativeForm, RecognitionForm, RefusalForm, choices, make_review_form,
+    FilterForm, InitiativeForm, RecognitionForm, RefusalForm, make_review_form,
 )
 from app.models import EvidenceFile, InfluenceScope, Initiative, InitiativeKind, InitiativeStatus, Role
 from app.services import initiative_export
@@ -39,7 +39,7 @@ def _filters() -> tuple[FilterForm, InitiativeFilters]:
     form = FilterForm(request.args)
     sees_all = current_user.sees_all_units or current_user.has_role(Role.COUNCIL_MEMBER)
     units = all_units() if sees_all else units_for(current_user)
-    form.unit_id.choices = choices([("", "Tất cả đơn vị")] + [(u.id, u.short_name) for u in units])
+    form.unit_id.choices = select_choices([("", "Tất cả đơn vị")] + [(u.id, u.short_name) for u in units])
     if not form.validate():
         return form, InitiativeFilters(q=form.q.data or "")
     data = form.data
@@ -90,10 +90,10 @@ def export_csv():
 
 def _prepare(form: InitiativeForm) -> None:
     units = units_for(current_user)
-    form.owner_unit_id.choices = choices((u.id, u.name) for u in units)
+    form.owner_unit_id.choices = select_choices((u.id, u.name) for u in units)
     unit_ids = None if current_user.has_role(Role.ADMIN, Role.SECRETARIAT) else [u.id for u in units]
-    form.author_ids.choices = choices((p.id, f"{p.full_name} — {p.unit.short_name}") for p in people_for(unit_ids))
-    form.campaign_ids.choices = choices((c.id, c.name) for c in campaign_choices())
+    form.author_ids.choices = select_choices((p.id, f"{p.full_name} — {p.unit.short_name}") for p in people_for(unit_ids))
+    form.campaign_ids.choices = select_choices((c.id, c.name) for c in campaign_choices())
 
 
 def _data(form: InitiativeForm) -> InitiativeData:
@@ -109,13 +109,6 @@ def _data(form: InitiativeForm) -> InitiativeData:
         campaign_ids=form.campaign_ids.data or [], metrics=metrics,
     )
 
-
-def _field_error(form, error: ServiceError) -> None:  # noqa: ANN001
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None and not isinstance(field, FieldList):
-        field.errors = list(field.errors) + [error.message]
-    else:
-        form.form_errors.append(error.message)
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -133,7 +126,7 @@ def create():
             db.session.commit()
         except ServiceError as error:
             db.session.rollback()
-            _field_error(form, error)
+            put_error(form, error.field, error.message)
         else:
             flash(f"Đã ghi nhận “{initiative.title}”.", "success")
             return redirect(url_for("initiatives.detail", initiative_id=initiative.id))
@@ -165,7 +158,7 @@ def edit(initiative_id: int):
             return render_template("initiatives/form.html", form=form, initiative=initiative), 409
         except ServiceError as error:
             db.session.rollback()
-            _field_error(form, error)
+            put_error(form, error.field, error.message)
         else:
             flash("Đã lưu thay đổi.", "success")
             return redirect(url_for("initiatives.detail", initiative_id=initiative.id))
@@ -246,7 +239,7 @@ def review(initiative_id: int):
             db.session.commit()
         except ServiceError as error:
             db.session.rollback()
-            _field_error(form, error)
+            put_error(form, error.field, error.message)
         else:
             flash("Đã lưu phiếu chấm.", "success")
             return redirect(url_for("initiatives.detail", initiative_id=initiative_id))
@@ -270,7 +263,7 @@ def recognise(initiative_id: int):
             db.session.commit()
         except ServiceError as error:
             db.session.rollback()
-            _field_error(form, error)
+            put_error(form, error.field, error.message)
         else:
             flash("Đã ghi nhận quyết định công nhận.", "success")
             return redirect(url_for("initiatives.detail", initiative_id=initiative_id))

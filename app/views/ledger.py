@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from app.extensions import db
-from app.forms.campaigns import select_choices
+from app.forms.common import select_choices
 from app.forms.criteria import ActionForm
 from app.forms.ledger import AwardRecordForm, DisciplineForm, ImportForm, RatingForm
 from app.models import (

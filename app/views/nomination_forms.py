@@ -5,6 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from app.extensions import db
+from app.forms.common import select_choices
 from app.models import (
     AwardType, Campaign, DisciplineMeasure, Gender, Initiative, Nomination, OrgUnit, Person, SubjectType, User,
 )
@@ -12,7 +13,7 @@ from app.services.errors import ServiceError
 from app.services.ledger_facts import subtree_unit_ids
 from app.services.nominations import NewPerson, NominationData
 
-from app.forms.nominations import NominationForm, choices, parse_results
+from app.forms.nominations import NominationForm, parse_results
 
 
 def scope_unit_ids(user: User) -> list[int] | None:
@@ -54,21 +55,21 @@ def _initiative_label(item: Initiative) -> str:
 def fill_choices(form: NominationForm, user: User, nomination: Nomination | None = None) -> None:
     units = units_for(user)
     unit_choices = [(u.id, u.short_name) for u in units]
-    form.campaign_id.choices = choices(campaign_choices())
-    form.award_type_id.choices = choices(award_choices())
-    form.nominating_unit_id.choices = choices(unit_choices)
-    form.new_person_unit_id.choices = choices([(0, "— cùng đơn vị đề nghị —")] + unit_choices)
-    form.unit_id.choices = choices([(0, "— chọn tập thể —")] + unit_choices)
+    form.campaign_id.choices = select_choices(campaign_choices())
+    form.award_type_id.choices = select_choices(award_choices())
+    form.nominating_unit_id.choices = select_choices(unit_choices)
+    form.new_person_unit_id.choices = select_choices([(0, "— cùng đơn vị đề nghị —")] + unit_choices)
+    form.unit_id.choices = select_choices([(0, "— chọn tập thể —")] + unit_choices)
     ids = [u.id for u in units]
     people = db.session.scalars(select(Person).where(Person.unit_id.in_(ids)).options(selectinload(Person.unit))
                                 .order_by(Person.full_name))
-    form.person_id.choices = choices([(0, "— chọn cá nhân —")] + [
+    form.person_id.choices = select_choices([(0, "— chọn cá nhân —")] + [
         (p.id, f"{p.full_name}" + (f" ({p.birth_year})" if p.birth_year else "") + f" — {p.unit.short_name}")
         for p in people])
     inits = db.session.scalars(select(Initiative).where(Initiative.owner_unit_id.in_(ids)).order_by(Initiative.title))
     chosen = nomination.initiatives if nomination else []
     pool = {**{i.id: i for i in inits}, **{i.id: i for i in chosen}}
-    form.initiative_ids.choices = choices([(i.id, _initiative_label(i)) for i in pool.values()])
+    form.initiative_ids.choices = select_choices([(i.id, _initiative_label(i)) for i in pool.values()])
     campaign = db.session.get(Campaign, form.campaign_id.data) if form.campaign_id.data else (
         nomination.campaign if nomination else None)
     for field, year in zip((form.rating_0, form.rating_1, form.rating_2), rating_years(form, campaign)):

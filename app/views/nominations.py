@@ -8,8 +8,9 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from app.extensions import db
+from app.forms.common import put_error, select_choices
 from app.forms.evidence import evidence_uploads
-from app.forms.nominations import EvidenceForm, choices, ImportForm, NominationForm, OverrideForm, TransitionForm
+from app.forms.nominations import EvidenceForm, ImportForm, NominationForm, OverrideForm, TransitionForm
 from app.models import AwardType, Campaign, EvidenceFile, Nomination, NominationStatus, OrgUnit, Role
 from app.services.errors import ConflictError, ServiceError
 from app.services.evidence import send_evidence, store_evidence_files
@@ -85,20 +86,13 @@ def new():
             nomination = create_nomination(read_form(form), by=current_user)
         except ServiceError as error:
             db.session.rollback()
-            _field_error(form, error)
+            put_error(form, error.field, error.message)
         else:
             db.session.commit()
             flash(f"Đã lập đề nghị cho {nomination.nominee_name}.", "success")
             return redirect(url_for("nominations.detail", nomination_id=nomination.id))
     return render_template("nominations/form.html", form=form, nomination=None), 200 if not form.errors else 422
 
-
-def _field_error(form, error: ServiceError) -> None:  # noqa: ANN001
-    target = getattr(form, error.field, None) if error.field else None
-    if target is not None:
-        target.errors = list(target.errors) + [error.message]
-    else:
-        form.form_errors.append(error.message)
 
 
 @bp.route("/<int:nomination_id>")
@@ -143,7 +137,7 @@ def edit(nomination_id: int):
                                    message=error.message), 409
         except ServiceError as error:
             db.session.rollback()
-            _field_error(form, error)
+            put_error(form, error.field, error.message)
         else:
             flash("Đã lưu hồ sơ.", "success")
             return redirect(url_for("nominations.detail", nomination_id=nomination.id))
@@ -240,8 +234,8 @@ def quota():
 @roles_required(*WORKERS)
 def import_xlsx():
     form = ImportForm()
-    form.campaign_id.choices = choices(campaign_choices())
-    form.nominating_unit_id.choices = choices([(u.id, u.short_name) for u in units_for(current_user)])
+    form.campaign_id.choices = select_choices(campaign_choices())
+    form.nominating_unit_id.choices = select_choices([(u.id, u.short_name) for u in units_for(current_user)])
     if request.method == "GET" and current_user.unit_id:
         form.nominating_unit_id.data = current_user.unit_id
     if form.validate_on_submit():
@@ -252,7 +246,7 @@ def import_xlsx():
             created = import_nominations(form.file.data, campaign=campaign, nominating_unit=unit, by=current_user)
         except ServiceError as error:
             db.session.rollback()
-            _field_error(form, error)
+            put_error(form, error.field, error.message)
         else:
             db.session.commit()
             flash(f"Đã nhập {len(created)} đề nghị (nháp).", "success")

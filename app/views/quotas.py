@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from app.extensions import db
-from app.forms.nominations import choices
+from app.forms.common import put_error, select_choices
 from app.forms.quotas import QuotaForm
 from app.models import AwardType, Campaign, CampaignQuota, OrgUnit, OrgUnitKind, Role
 from app.services.campaign_quotas import create_quota, delete_quota, quota_uses, update_quota
@@ -26,18 +26,11 @@ def _campaign() -> Campaign | None:
 
 
 def _fill(form: QuotaForm) -> None:
-    form.award_type_id.choices = choices([(0, "— chọn —")] + award_choices())
+    form.award_type_id.choices = select_choices([(0, "— chọn —")] + award_choices())
     units = db.session.scalars(select(OrgUnit).where(OrgUnit.valid_to.is_(None), OrgUnit.kind != OrgUnitKind.SUB_UNIT)
                                .order_by(OrgUnit.short_name))
-    form.unit_id.choices = choices([(0, "— chọn —")] + [(u.id, u.short_name) for u in units])
+    form.unit_id.choices = select_choices([(0, "— chọn —")] + [(u.id, u.short_name) for u in units])
 
-
-def _field_error(form: QuotaForm, error: ServiceError) -> None:
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = list(field.errors) + [error.message]
-    else:
-        form.form_errors.append(error.message)
 
 
 def _picked(form: QuotaForm) -> tuple[AwardType | None, OrgUnit | None]:
@@ -82,7 +75,7 @@ def new():
                              note=form.note.data or "", by=current_user)
             except ServiceError as error:
                 db.session.rollback()
-                _field_error(form, error)
+                put_error(form, error.field, error.message)
             else:
                 db.session.commit()
                 flash(f"Đã đặt chỉ tiêu {award.name} cho {unit.short_name}.", "success")
@@ -105,7 +98,7 @@ def edit(quota_id: int):
                              note=form.note.data or "", by=current_user)
             except ServiceError as error:
                 db.session.rollback()
-                _field_error(form, error)
+                put_error(form, error.field, error.message)
             else:
                 db.session.commit()
                 flash("Đã lưu chỉ tiêu.", "success")

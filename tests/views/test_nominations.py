@@ -8,7 +8,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from app.extensions import db as _db
-from app.models import Nomination, NominationStatus as S, Role, RuleKind, SubjectScope
+from app.models import Nomination, NominationStatus as S, Role, RuleKind
 
 
 @pytest.fixture()
