@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import func, select
 
+from app.demo.foundation import named_person
 from app.extensions import db
 from app.models import (
     AwardRecord, AwardType, Campaign, Gender, Nomination, NominationStatus as S, OrgUnit, OrgUnitKind, Person,
@@ -164,7 +165,8 @@ def load() -> list[str]:
     people = []
     by_code = {u.code: u for u in bodies}
     for name, gender, birth, position, code, summary in NAMED_PEOPLE:
-        people.append((_person(name, gender, birth, position, by_code[code]), summary))
+        # The foundation demo already holds the article's people (in their wards, not districts).
+        people.append((named_person(name) or _person(name, gender, birth, position, by_code[code]), summary))
     for i in range(33):
         body = bodies[(i * 7) % len(bodies)]
         female = i % 2 == 1
@@ -178,14 +180,17 @@ def load() -> list[str]:
                    officer=account.get(home.id))
 
     # Every other pre-council state, with work for the three district officers.
-    chi = _person("Nghiêm Thị Phương Chi", Gender.FEMALE, 1984, "Công chức Văn phòng - Thống kê xã Tam Hiệp",
+    chi = named_person("Nghiêm Thị Phương Chi") or _person(
+                  "Nghiêm Thị Phương Chi", Gender.FEMALE, 1984, "Công chức Văn phòng - Thống kê xã Tam Hiệp",
                   _unit("XA_TAM_HIEP", "Ủy ban nhân dân xã Tam Hiệp", "Xã Tam Hiệp", OrgUnitKind.COMMUNE,
                         districts[DISTRICTS.index("Thanh Trì") + 3]))
     loader.add(S.SUBMITTED, "CSTD_TINH", nominating=chi.unit.parent, person=chi,  # type: ignore[arg-type]
                summary="Nhiều sáng kiến cải cách hành chính được áp dụng hiệu quả tại xã Tam Hiệp.")
     two = _two_year_holder(awards, gia_lam)
-    loader.add(S.DRAFT, "CSTD_TINH", nominating=gia_lam, person=two, officer="gialam",
-               summary="Chiến sĩ thi đua cơ sở hai năm liền; chủ trì vận hành “Ngày thứ Ba không viết, không giấy hẹn”.")
+    two_home = two.unit if two.unit.kind is not OrgUnitKind.SUB_UNIT else two.unit.parent
+    loader.add(S.DRAFT, "CSTD_TINH", nominating=two_home, person=two, officer=account.get(two_home.id),
+               summary="Chiến sĩ thi đua cơ sở hai năm liền; nhiều sáng kiến cải cách thủ tục hành chính "
+                       "tại bộ phận một cửa.")
     extra = [
         (S.DRAFT, gia_lam, "Lê Thị Thu Hằng", Gender.FEMALE, "gialam", {}),
         (S.RETURNED, gia_lam, "Phạm Văn Quyết", Gender.MALE, "gialam",
