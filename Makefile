@@ -38,6 +38,7 @@ worker: install
 
 bench: install-dev system-deps
 	$(BIN)/python benchmarks/bench_pdf.py
+	$(BIN)/python benchmarks/bench_print_jobs.py
 	$(BIN)/python benchmarks/bench_ranking.py
 
 clean:
