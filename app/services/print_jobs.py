@@ -3,21 +3,21 @@
 A print request builds the plain records (decision_documents), hashes them with
 ``reports.content_key`` and looks for ``<PDF_CACHE_FOLDER>/<kind>-<key>.pdf``: while
 nothing changed the same file is served again at once. Small jobs render in the request;
-big ones (> 50 certificates, > 200 list rows) run as a PrintJob on the RQ queue
-"thidua-pdf" when REDIS_URL is set, or on an in-process worker thread otherwise. Files
-are written to a temporary name and renamed, so a failed job leaves no partial file.
+big ones (> 50 certificates, > 200 list rows) become a PrintJob that app/jobs/pdf.py runs
+on the RQ queue "thidua-pdf" when REDIS_URL is set, or on an in-process worker thread
+otherwise. Files are written to a temporary name and renamed, so a failed job leaves no
+partial file.
 """
 from __future__ import annotations
 
 import logging
 import os
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, current_app
+from flask import current_app
 from sqlalchemy import select
 
 from app.extensions import db
@@ -28,12 +28,10 @@ from app.services.errors import ServiceError
 from reports import (CertificateOptions, content_key, render_certificates, render_commendation_list,
                      render_decision)
 
-QUEUE_NAME = "thidua-pdf"
 #: Above these sizes a print runs in the background with a progress bar.
 SMALL_CERTIFICATES = 50
 SMALL_LIST_ROWS = 200
 log = logging.getLogger(__name__)
-_executor: ThreadPoolExecutor | None = None
 
 
 @dataclass(frozen=True)
@@ -134,12 +132,12 @@ def request_print(decision: Decision, kind: PrintKind, *, by: User,
     if not path.exists() and plan.is_small:
         write_atomic(path, render_plan(plan))
     if path.exists():
-        _finish(job, path)
+        finish_print_job(job, path)
     db.session.flush()
     return job
 
 
-def _finish(job: PrintJob, path: Path) -> None:
+def finish_print_job(job: PrintJob, path: Path) -> None:
     job.status, job.file_path, job.done, job.error = PrintJobStatus.DONE, str(path), job.total, ""
     job.finished_at = utcnow()
 
@@ -152,73 +150,3 @@ def retry_print_job(job: PrintJob, *, by: User) -> PrintJob:
     job.status, job.error, job.done, job.started_at, job.finished_at = PrintJobStatus.QUEUED, "", 0, None, None
     db.session.flush()
     return job
-
-
-def run_print_job(job_id: int) -> None:
-    """Render one job (in an RQ worker or the in-process thread; needs an app context)."""
-    job = db.session.get(PrintJob, job_id)
-    if job is None or job.status is not PrintJobStatus.QUEUED:
-        return
-    job.status, job.started_at = PrintJobStatus.RUNNING, utcnow()
-    db.session.commit()
-    try:
-        decision = documents.load_decision(job.decision_id)
-        plan = plan_print(decision, job.kind, job.options)
-        job.content_key, job.total = plan.key, plan.size
-        path = cache_path(plan)
-        if not path.exists():
-            write_atomic(path, render_plan(plan, on_progress=_progress_writer(job)))
-        _finish(job, path)
-        db.session.commit()
-    except Exception as exc:  # the job records any failure; nothing partial is left on disk
-        log.exception("print job %s failed", job_id)
-        db.session.rollback()
-        job = db.session.get(PrintJob, job_id)
-        if job is not None:
-            job.status, job.finished_at = PrintJobStatus.FAILED, utcnow()
-            job.error = (exc.message if isinstance(exc, ServiceError) else
-                         f"Lỗi khi tạo tệp PDF ({type(exc).__name__}). Vui lòng thử lại.")
-            db.session.commit()
-
-
-def _progress_writer(job: PrintJob):  # noqa: ANN202
-    def on_progress(done: int, total: int) -> None:
-        job.done, job.total = done, total
-        db.session.commit()
-
-    return on_progress
-
-
-# --- Queueing -------------------------------------------------------------------------
-
-def enqueue(job: PrintJob) -> str:
-    """Start a committed QUEUED job on RQ (REDIS_URL) or the in-process worker thread."""
-    app = current_app._get_current_object()  # type: ignore[attr-defined]
-    url = app.config.get("REDIS_URL")
-    if url:
-        try:
-            from redis import Redis
-            from rq import Queue
-
-            Queue(QUEUE_NAME, connection=Redis.from_url(url)).enqueue(
-                "app.jobs.pdf.run", job.id, job_timeout=3600, result_ttl=0)
-            return "rq"
-        except Exception:  # Redis down: print anyway, in this process
-            log.exception("RQ unavailable; printing job %s in-process", job.id)
-    _thread_pool().submit(_run_in_app, app, job.id)
-    return "thread"
-
-
-def _thread_pool() -> ThreadPoolExecutor:
-    global _executor
-    if _executor is None:
-        _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="thidua-pdf")
-    return _executor
-
-
-def _run_in_app(app: Flask, job_id: int) -> None:
-    with app.app_context():
-        try:
-            run_print_job(job_id)
-        finally:
-            db.session.remove()

@@ -15,6 +15,7 @@ from app.models import (AmendmentKind, Campaign, Certificate, Decision, Decision
 from app.models.base import utcnow
 from app.services import decision_corrections as corrections
 from app.services import decisions as service
+from app.jobs import pdf as pdf_jobs
 from app.services import print_jobs
 from app.services.decision_export import export_csv, export_xlsx
 from app.services.errors import ServiceError
@@ -230,7 +231,7 @@ def print_pdf(decision_id: int, kind: str):
     if job.status is PrintJobStatus.DONE:
         return redirect(url_for("decisions.download", job_id=job.id))
     if job.started_at is None and job.status is PrintJobStatus.QUEUED:
-        print_jobs.enqueue(job)
+        pdf_jobs.enqueue(job)
     return redirect(url_for("decisions.job", job_id=job.id))
 
 
@@ -280,7 +281,7 @@ def retry(job_id: int):
         flash(error.message, "error")
     else:
         db.session.commit()
-        print_jobs.enqueue(job)
+        pdf_jobs.enqueue(job)
     return redirect(url_for("decisions.job", job_id=job.id))
 
 

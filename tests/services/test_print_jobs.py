@@ -9,6 +9,7 @@ import pypdfium2
 import pytest
 from pyzbar.pyzbar import decode
 
+from app.jobs import pdf as pdf_jobs
 from app.models import PrintJobStatus, PrintKind
 from app.services import print_jobs
 from app.services.decision_documents import certificate_items, list_data
@@ -87,7 +88,7 @@ def test_small_job_done_at_once_big_job_queued(db, issued, monkeypatch):
     big = print_jobs.request_print(issued, PrintKind.CERTIFICATES, by=issued.created_by)
     assert big.status is PrintJobStatus.QUEUED and big.total == 7
     db.session.commit()
-    print_jobs.run_print_job(big.id)
+    pdf_jobs.run_print_job(big.id)
     db.session.refresh(big)
     assert big.status is PrintJobStatus.DONE and big.done == 7 and print_jobs.cache_path(big).exists()
 
@@ -102,7 +103,7 @@ def test_failed_job_leaves_no_file_and_can_be_retried(db, issued, monkeypatch):
         raise RuntimeError("hết bộ nhớ")
 
     monkeypatch.setattr(print_jobs, "render_plan", broken)
-    print_jobs.run_print_job(job.id)
+    pdf_jobs.run_print_job(job.id)
     db.session.refresh(job)
     folder = print_jobs.cache_path(job).parent
     assert job.status is PrintJobStatus.FAILED and "thử lại" in job.error
@@ -110,7 +111,7 @@ def test_failed_job_leaves_no_file_and_can_be_retried(db, issued, monkeypatch):
     monkeypatch.setattr(print_jobs, "render_plan", real)
     print_jobs.retry_print_job(job, by=issued.created_by)
     db.session.commit()
-    print_jobs.run_print_job(job.id)
+    pdf_jobs.run_print_job(job.id)
     db.session.refresh(job)
     assert job.status is PrintJobStatus.DONE
 
