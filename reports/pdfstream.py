@@ -22,7 +22,12 @@ from pypdf import PdfReader
 from pypdf.generic import (ArrayObject, DictionaryObject, IndirectObject, NameObject,
                            StreamObject)
 
-from .pagenum import _MM, _WIDTHS  # the footer's metrics, shared with pagenum
+# "Trang x/y" is pure ASCII, drawn with the PDF standard font Times-Roman (Times metrics,
+# like the bundled Liberation Serif): milliseconds, where a WeasyPrint overlay cost seconds.
+# Times-Roman advance widths (1/1000 em) of the characters the footer uses:
+_WIDTHS = {"T": 611, "r": 333, "a": 444, "n": 500, "g": 500, " ": 250, "/": 278,
+           **{d: 500 for d in "0123456789"}}
+_MM = 72 / 25.4
 
 _PAGES_ID = 1
 _CATALOG_ID = 2

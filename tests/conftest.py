@@ -34,10 +34,16 @@ def postgres_url() -> str | None:
     return url if url.startswith(("postgresql", "postgres")) else None
 
 
+def _maintenance_engine(base_url: str):  # noqa: ANN202
+    """An autocommit connection to the server's `postgres` database: the base database named
+    in DATABASE_URL need not exist, it only names the ones the tests create."""
+    url = make_url(base_url.replace("postgres://", "postgresql://", 1)).set(drivername="postgresql+psycopg")
+    return url, create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+
+
 def create_pg_database(base_url: str, name: str) -> str:
     """Create (afresh) a PostgreSQL database beside the one in base_url; return its URL."""
-    url = make_url(base_url.replace("postgres://", "postgresql://", 1)).set(drivername="postgresql+psycopg")
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    url, admin = _maintenance_engine(base_url)
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         conn.execute(text(f'CREATE DATABASE "{name}"'))
@@ -46,8 +52,7 @@ def create_pg_database(base_url: str, name: str) -> str:
 
 
 def drop_pg_database(base_url: str, name: str) -> None:
-    url = make_url(base_url.replace("postgres://", "postgresql://", 1)).set(drivername="postgresql+psycopg")
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    _, admin = _maintenance_engine(base_url)
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
