@@ -2,7 +2,7 @@
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
-from app.services.dashboard import count_overview
+from app.services.dashboard import count_overview, count_work
 
 bp = Blueprint("main", __name__)
 
@@ -15,4 +15,5 @@ def index():
 @bp.route("/dashboard")
 @login_required
 def dashboard():
-    return render_template("main/dashboard.html", figures=count_overview(current_user))
+    return render_template("main/dashboard.html", work=count_work(current_user),
+                           figures=count_overview(current_user))
