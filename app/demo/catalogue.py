@@ -97,7 +97,7 @@ def _load_campaign(city: OrgUnit) -> Campaign:
         return campaign
     campaign = Campaign(
         code=CAMPAIGN_CODE, kind=CampaignKind.THEMATIC, launching_unit=city,
-        name="Phong trào thi đua đẩy mạnh cải cách hành chính thành phố Hà Nội giai đoạn 2021–2025",
+        name="Đẩy mạnh cải cách hành chính trên địa bàn thành phố Hà Nội giai đoạn 2021–2025",
         plan_number="45/KH-UBND", plan_date=date(2021, 2, 20), period_start=date(2021, 1, 1),
         period_end=date(2025, 12, 31), stage=CampaignStage.NOMINATION,
         description="Đẩy mạnh cải cách hành chính, nâng cao chỉ số PAR Index, SIPAS, PAPI, PCI; tổng kết năm 2025. "
