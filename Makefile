@@ -36,8 +36,8 @@ demo: db
 worker: install
 	$(BIN)/rq worker --url $${REDIS_URL:-redis://127.0.0.1:6379/0} thidua-pdf
 
-bench: install-dev system-deps
-	$(BIN)/python benchmarks/bench_pdf.py
+bench: install-dev system-deps demo
+	$(BIN)/python benchmarks/bench_pdf.py --certs5000
 	$(BIN)/python benchmarks/bench_print_jobs.py
 	$(BIN)/python benchmarks/bench_ranking.py
 
