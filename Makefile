@@ -6,7 +6,7 @@ export FLASK_APP := wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test setup install install-dev system-deps db demo worker bench clean
+.PHONY: run test install install-dev system-deps db demo worker bench clean
 
 run: install system-deps db demo
 	$(BIN)/flask --app wsgi run --host $(HOST) --port $(PORT)
