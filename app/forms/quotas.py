@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import IntegerField, SelectField, TextAreaField
+from wtforms import HiddenField, IntegerField, SelectField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 
@@ -16,3 +16,4 @@ class QuotaForm(FlaskForm):
         InputRequired("Nhập số đề nghị tối đa (số nguyên, từ 0)."),
         NumberRange(0, 10_000, "Số đề nghị tối đa phải từ 0 đến 10.000.")])
     note = TextAreaField("Ghi chú, căn cứ", validators=[Optional(), Length(max=500, message="Tối đa 500 ký tự.")])
+    version_id = HiddenField()

@@ -25,7 +25,10 @@ class CampaignQuota(Base):
     unit_id: Mapped[int] = mapped_column(ForeignKey("org_units.id", ondelete="CASCADE"))
     max_count: Mapped[int] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
+    version_id: Mapped[int] = mapped_column(Integer, default=1)
 
     campaign: Mapped[Campaign] = relationship()
     award_type: Mapped[AwardType] = relationship()
     unit: Mapped[OrgUnit] = relationship()
+
+    __mapper_args__ = {"version_id_col": version_id}

@@ -13,7 +13,7 @@ from app.models import (
     AwardType, DisciplineMeasure, EligibilityRule, InfluenceScope, PerformanceRating, RuleKind, User,
 )
 from app.services.audit import record_audit, snapshot
-from app.services.errors import ConflictError, ServiceError
+from app.services.errors import ServiceError, check_version
 
 AWARD_FIELDS = ["code", "name", "category", "subject_scope", "level", "deciding_authority", "issuer_line",
                 "certificate_kind", "requires_secret_ballot", "ballot_threshold", "ballot_base", "quorum_ratio",
@@ -99,8 +99,8 @@ def _check_award(award: AwardType, values: dict[str, Any]) -> None:
 def save_award_type(award: AwardType | None, values: dict[str, Any], *, by: User,
                     version_id: int | None = None) -> AwardType:
     """Create (award None) or update an award type from validated form values."""
-    if award is not None and version_id is not None and version_id != award.version_id:
-        raise ConflictError("Danh hiệu vừa được người khác sửa; hãy tải lại trang.")
+    if award is not None:
+        check_version(award, version_id, "Danh hiệu vừa được người khác sửa; hãy tải lại trang.")
     target = award or AwardType()
     _check_award(target, values)
     before = _plain(snapshot(award, AWARD_FIELDS)) if award else None

@@ -15,7 +15,7 @@ from app.models import AwardType, Campaign, CampaignQuota, Nomination, OrgUnit, 
 from app.models.nomination import UNIT_EDITABLE
 from app.models.text import nfc
 from app.services.audit import record_audit, snapshot
-from app.services.errors import ServiceError
+from app.services.errors import ServiceError, check_version
 from app.services.quotas import COUNTED
 
 FIELDS = ["campaign_id", "award_type_id", "unit_id", "max_count", "note"]
@@ -88,7 +88,9 @@ def create_quota(*, campaign: Campaign, award_type: AwardType, unit: OrgUnit, ma
 
 
 def update_quota(quota: CampaignQuota, *, award_type: AwardType, unit: OrgUnit, max_count: int, note: str,
-                 by: User) -> CampaignQuota:
+                 by: User, version_id: int | None = None) -> CampaignQuota:
+    check_version(quota, version_id, "Chỉ tiêu này vừa được người khác sửa sau khi bạn mở trang. "
+                                     "Hãy tải lại trang để xem giá trị mới rồi nhập lại thay đổi.")
     _check(campaign=quota.campaign, award_type=award_type, unit=unit, max_count=max_count, by=by, current=quota)
     before = snapshot(quota, FIELDS)
     quota.award_type, quota.unit, quota.max_count, quota.note = award_type, unit, max_count, nfc(note or "").strip()

@@ -13,7 +13,7 @@ from app.models.campaign import campaign_units
 from app.models.text import fold
 from app.services.audit import record_audit, snapshot
 from app.services.criteria import lock_sheets
-from app.services.errors import ConflictError, ServiceError
+from app.services.errors import ServiceError, check_version
 
 FIELDS = ["code", "name", "kind", "launching_unit_id", "plan_number", "plan_date", "period_start", "period_end",
           "description", "stage"]
@@ -100,8 +100,7 @@ def create_campaign(data: CampaignInput, *, by: User) -> Campaign:
 
 
 def update_campaign(campaign: Campaign, data: CampaignInput, *, by: User, version_id: int | None = None) -> Campaign:
-    if version_id is not None and version_id != campaign.version_id:
-        raise ConflictError("Phong trào vừa được người khác sửa; hãy tải lại trang và nhập lại thay đổi.")
+    check_version(campaign, version_id, "Phong trào vừa được người khác sửa; hãy tải lại trang và nhập lại thay đổi.")
     _validate(data, campaign)
     before = snapshot(campaign, FIELDS)
     _apply(campaign, data)
@@ -119,8 +118,7 @@ def next_stage(campaign: Campaign) -> CampaignStage | None:
 
 def advance_stage(campaign: Campaign, *, by: User, to: CampaignStage, version_id: int | None = None) -> Campaign:
     """Move to the next stage (one step only); reaching scoring locks the criteria sheets."""
-    if version_id is not None and version_id != campaign.version_id:
-        raise ConflictError("Phong trào vừa được người khác cập nhật; hãy tải lại trang.")
+    check_version(campaign, version_id, "Phong trào vừa được người khác cập nhật; hãy tải lại trang.")
     expected = next_stage(campaign)
     if expected is None:
         raise ServiceError("Phong trào đã kết thúc.")

@@ -22,7 +22,7 @@ from app.services import decision_numbers
 from app.services.audit import record_audit, snapshot
 from app.services.decision_corrections import DEFAULT_LEGAL_GROUND, ItemRole  # noqa: F401  (re-exported for views)
 from app.services.decision_documents import item_wording
-from app.services.errors import ConflictError, ServiceError
+from app.services.errors import ServiceError, check_version
 from app.services.nomination_workflow import transition_nomination
 
 DRAFT_FIELDS = ["issuer_unit_id", "campaign_id", "issuer_lines", "authority", "signer_name", "signer_title",
@@ -54,8 +54,7 @@ def update_decision(decision: Decision, *, by: User, version_id: int, **fields: 
     """Edit a draft; refused once issued or when someone else saved it meanwhile."""
     if decision.is_issued:
         raise ServiceError("Quyết định đã ban hành không thể sửa; hãy ban hành quyết định sửa đổi.")
-    if decision.version_id != version_id:
-        raise ConflictError("Quyết định vừa được người khác sửa. Vui lòng tải lại trang.")
+    check_version(decision, version_id, "Quyết định vừa được người khác sửa. Vui lòng tải lại trang.")
     _check_text(fields)
     before = snapshot(decision, list(fields))
     for name, value in fields.items():
@@ -136,8 +135,7 @@ def issue_decision(decision: Decision, *, by: User, number: int | None = None,
     also replaces or revokes the certificates and ledger rows of the decision it corrects."""
     if decision.is_issued:
         raise ServiceError("Quyết định này đã được ban hành.")
-    if version_id is not None and decision.version_id != version_id:
-        raise ConflictError("Quyết định vừa được người khác sửa. Vui lòng tải lại trang.")
+    check_version(decision, version_id, "Quyết định vừa được người khác sửa. Vui lòng tải lại trang.")
     if not decision.items:
         raise ServiceError("Quyết định chưa có tập thể, cá nhân nào được khen thưởng.")
     roles = corrections.item_roles(decision)

@@ -12,3 +12,10 @@ class ServiceError(Exception):
 
 class ConflictError(ServiceError):
     """Someone else changed the record since it was loaded (optimistic locking)."""
+
+
+def check_version(obj, expected: int | None, message: str) -> None:  # noqa: ANN001
+    """Optimistic locking: refuse when the record changed since the form was shown
+    (``expected`` is the version the form was built from; None skips the check)."""
+    if expected is not None and obj.version_id != expected:
+        raise ConflictError(message)

@@ -16,7 +16,7 @@ from app.models import (
 from app.models.base import utcnow
 from app.models.text import fold, nfc
 from app.services.audit import record_audit, snapshot
-from app.services.errors import ConflictError, ServiceError
+from app.services.errors import ServiceError, check_version
 
 AUDIT_FIELDS = ["kind", "title", "owner_unit_id", "start_date", "summary", "novelty", "application",
                 "status", "scope"]
@@ -156,8 +156,7 @@ def update_initiative(initiative: Initiative, data: InitiativeData, *, by: User,
     """Change an initiative; refuses when someone saved it since `version_id` was loaded."""
     if not initiative.can_edit(by):
         raise ServiceError("Sáng kiến đã được công nhận hoặc bạn không có quyền sửa.")
-    if version_id is not None and version_id != initiative.version_id:
-        raise ConflictError("Sáng kiến vừa được người khác cập nhật. Vui lòng tải lại trang và nhập lại thay đổi.")
+    check_version(initiative, version_id, "Sáng kiến vừa được người khác cập nhật. Vui lòng tải lại trang và nhập lại thay đổi.")
     unit, people, campaigns = _check(data, by=by)
     before = snapshot(initiative, AUDIT_FIELDS)
     _apply(initiative, data, unit, people, campaigns)

@@ -17,7 +17,7 @@ from app.models import (
 from app.models.nomination import COUNCIL_VISIBLE
 from app.models.text import fold, nfc
 from app.services.audit import record_audit, snapshot
-from app.services.errors import ConflictError, ServiceError
+from app.services.errors import ConflictError, ServiceError, check_version
 from app.services.ledger_facts import subtree_unit_ids
 from app.services.nomination_workflow import record_creation
 
@@ -135,8 +135,7 @@ def update_nomination(nomination: Nomination, data: NominationData, *, by: User,
     """Save an edited dossier; ConflictError when someone saved it since the form was opened."""
     if not nomination.can_edit(by):
         raise ServiceError(f"Không thể sửa đề nghị đang ở trạng thái “{nomination.status.label}”.")
-    if expected_version != nomination.version_id:
-        raise ConflictError("Hồ sơ vừa được người khác sửa. Hãy so sánh hai phiên bản bên dưới.")
+    check_version(nomination, expected_version, "Hồ sơ vừa được người khác sửa. Hãy so sánh hai phiên bản bên dưới.")
     _check(data, by=by, current=nomination)
     before = snapshot(nomination, EDITABLE_FIELDS)
     _apply(nomination, data)

@@ -10,7 +10,7 @@ from app.extensions import db
 from app.models import OrgUnit, OrgUnitKind, Person, UnitSuccession, User
 from app.models.text import collation_key, fold, nfc
 from app.services.audit import record_audit, snapshot
-from app.services.errors import ConflictError, ServiceError
+from app.services.errors import ServiceError, check_version
 
 UNIT_FIELDS = ["code", "kind", "name", "short_name", "parent_id", "valid_from", "valid_to"]
 CONFLICT_MESSAGE = ("Đơn vị này vừa được người khác sửa sau khi bạn mở trang. "
@@ -142,16 +142,10 @@ def create_unit(*, code: str, kind: OrgUnitKind, name: str, short_name: str, par
     return unit
 
 
-def check_version(obj, expected: int | None, message: str = CONFLICT_MESSAGE) -> None:  # noqa: ANN001
-    """Optimistic locking: refuse when the record changed since the form was shown."""
-    if expected is not None and obj.version_id != expected:
-        raise ConflictError(message)
-
-
 def update_unit(unit: OrgUnit, *, code: str, kind: OrgUnitKind, name: str, short_name: str,
                 parent: OrgUnit | None, valid_from: date, valid_to: date | None,
                 version_id: int | None, by: User) -> OrgUnit:
-    check_version(unit, version_id)
+    check_version(unit, version_id, CONFLICT_MESSAGE)
     code, name, short_name = (nfc(code) or "").upper(), nfc(name) or "", nfc(short_name) or ""
     _check_values(code=code, name=name, short_name=short_name, parent=parent,
                   valid_from=valid_from, valid_to=valid_to, unit=unit)

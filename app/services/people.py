@@ -10,8 +10,8 @@ from app.extensions import db
 from app.models import Gender, OrgUnit, Person, User
 from app.models.text import fold, nfc
 from app.services.audit import record_audit, snapshot
-from app.services.errors import ServiceError
-from app.services.org import check_version, descendant_ids
+from app.services.errors import ServiceError, check_version
+from app.services.org import descendant_ids
 
 PERSON_FIELDS = ["full_name", "gender", "birth_year", "position", "unit_id"]
 CONFLICT_MESSAGE = ("Hồ sơ cá nhân này vừa được người khác sửa sau khi bạn mở trang. "

@@ -21,7 +21,7 @@ from app.models.base import utcnow
 from app.services.audit import record_audit
 from app.services.conflicts import conflict_map
 from app.services.criteria import OutlineNode, SheetOutline, current_sheet, sheet_outline
-from app.services.errors import ConflictError, ServiceError
+from app.services.errors import ServiceError, check_version
 from app.services.sheet_totals import refresh_sheet
 
 MAX_OCCURRENCES = 99
@@ -151,8 +151,7 @@ def save_scores(member: CouncilMember, nomination: Nomination, *, values: dict[s
     sheet = sheet_for(member, nomination, create=True)
     if sheet.is_submitted:
         raise ServiceError("Phiếu chấm đã nộp và bị khóa; đề nghị Thư ký mở lại nếu cần sửa.")
-    if version is not None and sheet.version_id != version:
-        raise ConflictError("Phiếu chấm vừa được lưu ở một cửa sổ khác; hãy tải lại trang để xem bản mới nhất.")
+    check_version(sheet, version, "Phiếu chấm vừa được lưu ở một cửa sổ khác; hãy tải lại trang để xem bản mới nhất.")
     existing = {s.criterion_id: s for s in sheet.scores}
     for cid, value in parsed.items():
         if value is None:

@@ -90,12 +90,16 @@ def edit(quota_id: int):
     quota = db.get_or_404(CampaignQuota, quota_id)
     form = QuotaForm(obj=quota)
     _fill(form)
+    if not form.is_submitted():
+        form.version_id.data = str(quota.version_id)
     if form.validate_on_submit():
         award, unit = _picked(form)
+        raw = str(form.version_id.data or "")
+        version = int(raw) if raw.isdigit() else None
         if award is not None and unit is not None:
             try:
                 update_quota(quota, award_type=award, unit=unit, max_count=form.max_count.data,
-                             note=form.note.data or "", by=current_user)
+                             note=form.note.data or "", by=current_user, version_id=version)
             except ServiceError as error:
                 db.session.rollback()
                 put_error(form, error.field, error.message)

@@ -117,6 +117,7 @@ def upgrade():
     sa.Column('unit_id', sa.Integer(), nullable=False),
     sa.Column('max_count', sa.Integer(), nullable=False),
     sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('version_id', sa.Integer(), nullable=False),
     sa.CheckConstraint('max_count >= 0', name=op.f('ck_campaign_quotas_max_count')),
     sa.ForeignKeyConstraint(['award_type_id'], ['award_types.id'], name=op.f('fk_campaign_quotas_award_type_id_award_types'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['campaign_id'], ['campaigns.id'], name=op.f('fk_campaign_quotas_campaign_id_campaigns'), ondelete='CASCADE'),

@@ -171,3 +171,21 @@ def test_work_lists_paginate_with_a_query_count_independent_of_the_rows(world, c
         assert "Trang 1/2" in html and html.count('data-testid="work-row"') == 25
     second = client.get("/nominations/?list=sent&page=2").get_data(as_text=True)
     assert second.count('data-testid="work-row"') == 8
+
+
+def test_a_stale_quota_edit_is_refused_and_keeps_the_input(world, client, login_as):
+    quota = CampaignQuota(campaign_id=world["campaign"].id, award_type_id=world["award"].id,
+                          unit_id=world["gia_lam"].id, max_count=5)
+    _db.session.add(quota)
+    _db.session.commit()
+    login_as(world["sec"])
+    stale = str(quota.version_id)
+    # Someone else saves first.
+    assert client.post(f"/quotas/{quota.id}/edit", data={**_quota_form(world, world["gia_lam"], "4"),
+                                                         "version_id": stale}).status_code == 302
+    response = client.post(f"/quotas/{quota.id}/edit", data={**_quota_form(world, world["gia_lam"], "9"),
+                                                             "version_id": stale})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422 and "vừa được người khác sửa" in html and 'value="9"' in html
+    _db.session.expire_all()
+    assert _db.session.get(CampaignQuota, quota.id).max_count == 4
