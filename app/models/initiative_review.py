@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, created_at, intpk, str_20, str_200, str_500
 from app.models.initiative import Initiative
-from app.models.user import User
+from app.models.user import Role, User
 
 
 class InitiativeScoringSheet(Base):
@@ -38,6 +38,11 @@ class InitiativeScoringSheet(Base):
     @property
     def max_total(self) -> Decimal:
         return sum((c.max_points for c in self.criteria), Decimal(0))
+
+    @staticmethod
+    def can_manage(user: User) -> bool:
+        """The standing secretariat (and admins) configure the sheets."""
+        return user.is_authenticated and user.has_role(Role.ADMIN, Role.SECRETARIAT)
 
 
 class InitiativeScoringCriterion(Base):

@@ -4,6 +4,7 @@ from app.views import admin, people, units  # foundation
 from app.views import decisions, verify
 from app.views import dossier_print
 from app.views import initiatives
+from app.views import initiative_sheets
 from app.views import campaigns
 from app.views import awards, ledger
 from app.views import nominations
@@ -20,6 +21,7 @@ BLUEPRINTS = [
     verify.bp,
     dossier_print.bp,
     initiatives.bp,
+    initiative_sheets.bp,
     campaigns.bp,
     awards.bp,
     ledger.bp,

@@ -9,7 +9,9 @@ from app.forms.evidence import evidence_uploads
 from app.forms.initiatives import (
     FilterForm, InitiativeForm, RecognitionForm, RefusalForm, make_review_form,
 )
-from app.models import EvidenceFile, InfluenceScope, Initiative, InitiativeKind, InitiativeStatus, Role
+from app.models import (
+    EvidenceFile, InfluenceScope, Initiative, InitiativeKind, InitiativeScoringSheet, InitiativeStatus, Role,
+)
 from app.services import initiative_export
 from app.services.errors import ConflictError, ServiceError
 from app.services.evidence import send_evidence, store_evidence_files
@@ -58,7 +60,8 @@ def index():
     pagination = db.paginate(list_query(current_user, filters), per_page=current_app.config["PER_PAGE"],
                              error_out=False)
     return render_template("initiatives/index.html", form=form, pagination=pagination,
-                           can_create=Initiative.can_create(current_user))
+                           can_create=Initiative.can_create(current_user),
+                           can_manage_sheets=InitiativeScoringSheet.can_manage(current_user))
 
 
 def _export(kind: str) -> Response:
