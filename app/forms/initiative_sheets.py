@@ -53,6 +53,7 @@ class SheetForm(FlaskForm):
     effective_from = DayField("Có hiệu lực từ ngày", validators=[InputRequired("Vui lòng nhập ngày có hiệu lực.")])
     effective_to = DayField("Hết hiệu lực sau ngày", validators=[Optional()])
     criteria = FieldList(FormField(CriterionRowForm), min_entries=1, max_entries=MAX_ROWS)
+    version_id = HiddenField()
     add_row = SubmitField("+ Thêm tiêu chí")
     save = SubmitField("Lưu phiếu chấm")
 

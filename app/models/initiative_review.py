@@ -30,10 +30,13 @@ class InitiativeScoringSheet(Base):
     effective_from: Mapped[date] = mapped_column(Date, default=date(2000, 1, 1))
     effective_to: Mapped[date | None] = mapped_column(Date)
     is_default: Mapped[bool] = mapped_column(default=False)
+    version_id: Mapped[int] = mapped_column(Integer, default=1)
 
     criteria: Mapped[list[InitiativeScoringCriterion]] = relationship(
         back_populates="sheet", cascade="all, delete-orphan", order_by="InitiativeScoringCriterion.position"
     )
+
+    __mapper_args__ = {"version_id_col": version_id}
 
     @property
     def max_total(self) -> Decimal:

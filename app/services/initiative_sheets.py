@@ -12,7 +12,7 @@ from app.extensions import db
 from app.models import InitiativeReview, InitiativeScoringCriterion, InitiativeScoringSheet, User
 from app.models.text import nfc
 from app.services.audit import record_audit
-from app.services.errors import ServiceError
+from app.services.errors import ServiceError, check_version
 from app.services.initiative_reviews import create_default_sheet
 
 MAX_POINTS = Decimal(1000)
@@ -130,13 +130,16 @@ def _apply_fields(sheet: InitiativeScoringSheet, data: SheetData) -> None:
     sheet.effective_to = data.effective_to
 
 
-def save_sheet(sheet: InitiativeScoringSheet, *, data: SheetData, by: User) -> InitiativeScoringSheet:
+def save_sheet(sheet: InitiativeScoringSheet, *, data: SheetData, by: User,
+               version_id: int | None = None) -> InitiativeScoringSheet:
     """Edit the sheet in place; once reviews use it, create a new sheet from the edits instead.
 
     The new sheet takes effect on data.effective_from and the old one ends the day before, so
     every recorded review keeps pointing at the criteria and thresholds it was scored on.
     Returns the sheet that now holds the edits.
     """
+    check_version(sheet, version_id, "Phiếu chấm này vừa được người khác sửa sau khi bạn mở trang. "
+                                     "Hãy tải lại trang để xem bản mới rồi nhập lại thay đổi.")
     versioning = sheet_used(sheet)
     _check(sheet, data, versioning=versioning)
     before = _snapshot(sheet)

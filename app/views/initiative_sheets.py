@@ -43,6 +43,7 @@ def create_default():
 def _fill(form: SheetForm, sheet: InitiativeScoringSheet, *, used: bool) -> None:
     """Put the sheet into the form; a used sheet proposes today as the new sheet's start."""
     form.name.data, form.legal_basis.data = sheet.name, sheet.legal_basis
+    form.version_id.data = str(sheet.version_id)
     form.unit_threshold.data, form.city_threshold.data = sheet.unit_threshold, sheet.city_threshold
     form.effective_from.data = max(date.today(), sheet.effective_from) if used else sheet.effective_from
     form.effective_to.data = None if used else sheet.effective_to
@@ -89,7 +90,9 @@ def edit(sheet_id: int):
             form.form_errors.append(f"Phiếu chấm có tối đa {MAX_ROWS} tiêu chí.")
     elif form.validate_on_submit():
         try:
-            saved = save_sheet(sheet, data=_data(form), by=current_user)
+            raw = str(form.version_id.data or "")
+            saved = save_sheet(sheet, data=_data(form), by=current_user,
+                               version_id=int(raw) if raw.isdigit() else None)
             db.session.commit()
         except ServiceError as error:
             db.session.rollback()

@@ -26,6 +26,7 @@ def upgrade():
     sa.Column('effective_from', sa.Date(), nullable=False),
     sa.Column('effective_to', sa.Date(), nullable=True),
     sa.Column('is_default', sa.Boolean(), nullable=False),
+    sa.Column('version_id', sa.Integer(), nullable=False),
     sa.CheckConstraint('effective_to IS NULL OR effective_to >= effective_from', name=op.f('ck_initiative_scoring_sheets_effective_range')),
     sa.CheckConstraint('unit_threshold >= 0 AND city_threshold >= unit_threshold', name=op.f('ck_initiative_scoring_sheets_thresholds')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_initiative_scoring_sheets'))

@@ -168,3 +168,16 @@ def test_unit_officer_and_council_member_refused(login_as, make_user, make_unit,
     assert client.get("/initiatives/sheets/").status_code == 403
     assert client.post(f"/initiatives/sheets/{sheet.id}/edit", data=_post_data(sheet)).status_code == 403
     assert "/initiatives/sheets/" not in client.get("/initiatives/").get_data(as_text=True)
+
+
+def test_a_stale_edit_is_refused_and_keeps_the_input(login_as, secretariat, sheet, db):
+    client = login_as(secretariat)
+    stale = str(sheet.version_id)
+    first = client.post(f"/initiatives/sheets/{sheet.id}/edit", data=_post_data(sheet, version_id=stale))
+    assert first.status_code == 302
+    response = client.post(f"/initiatives/sheets/{sheet.id}/edit",
+                           data=_post_data(sheet, version_id=stale, name="Bản sửa muộn"))
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422 and "vừa được người khác sửa" in html and "Bản sửa muộn" in html
+    db.session.expire_all()
+    assert db.session.get(InitiativeScoringSheet, sheet.id).name == "Phiếu chấm 2024"
