@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import make_url
 
 from app import create_app
@@ -136,6 +137,26 @@ def client(app: Flask, db) -> FlaskClient:
 @pytest.fixture()
 def runner(app: Flask, db):
     return app.test_cli_runner()
+
+
+@contextmanager
+def _counting_queries() -> Iterator[dict[str, int]]:
+    counter = {"n": 0}
+
+    def _count(*args) -> None:  # noqa: ANN002
+        counter["n"] += 1
+
+    event.listen(_db.engine, "before_cursor_execute", _count)
+    try:
+        yield counter
+    finally:
+        event.remove(_db.engine, "before_cursor_execute", _count)
+
+
+@pytest.fixture()
+def count_queries(app: Flask):
+    """`with count_queries() as counter:` … `counter["n"]` SQL statements were sent (any session)."""
+    return _counting_queries
 
 
 @pytest.fixture()

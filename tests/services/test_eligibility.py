@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import event
 
 from app.models import (
     DisciplineMeasure, InfluenceScope, Initiative, InitiativeAuthor, InitiativeKind, InitiativeStatus,
@@ -174,7 +173,7 @@ def test_bad_params_need_review_not_crash(db, make_person, make_award_type):
     assert "Tham số" in _one(evaluate_eligibility(award, person=make_person(), year=2024, on=ON)).explanation
 
 
-def test_query_count_is_fixed(app, db, make_person, make_award_type, make_award_record):
+def test_query_count_is_fixed(db, make_person, make_award_type, make_award_record, count_queries):
     person = make_person()
     award = make_award_type(rules=[
         (RuleKind.CONSECUTIVE_TITLE, {"award_code": "CSTD_CS", "years": 3}),
@@ -189,18 +188,9 @@ def test_query_count_is_fixed(app, db, make_person, make_award_type, make_award_
     award = db.session.get(type(award), award.id)
     person = db.session.get(type(person), person.id)
     _ = award.rules, person.unit
-    count = 0
-
-    def _count(*args):
-        nonlocal count
-        count += 1
-
-    event.listen(db.engine, "before_cursor_execute", _count)
-    try:
+    with count_queries() as counter:
         evaluate_eligibility(award, person=person, year=2024, on=ON)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", _count)
-    assert count <= 7
+    assert counter["n"] <= 7
 
 
 def test_eligible_next_year(db, make_unit, make_person, cstd_tp, make_award_record, make_award_type):

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import csv
 import io
-from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.test import encode_multipart
 
@@ -229,21 +228,9 @@ def test_exports_contain_the_filtered_rows(login_as, make_user, make_unit, make_
     assert "01/09/2022" in {r[5] for r in rows[1:]}
 
 
-@contextmanager
-def count_queries():
-    counter = {"n": 0}
 
-    def _count(*args, **kwargs):  # noqa: ANN002, ANN003
-        counter["n"] += 1
-
-    event.listen(_db.engine, "before_cursor_execute", _count)
-    try:
-        yield counter
-    finally:
-        event.remove(_db.engine, "before_cursor_execute", _count)
-
-
-def test_list_page_query_count_is_pinned(login_as, make_user, make_unit, make_person, make_initiative, db):
+def test_list_page_query_count_is_pinned(login_as, make_user, make_unit, make_person, make_initiative, db,
+                                        count_queries):
     units = [make_unit(f"Đơn vị {i}") for i in range(5)]
     for i in range(40):
         unit = units[i % 5]

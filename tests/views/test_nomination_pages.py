@@ -1,29 +1,15 @@
 """Eligible-next-year page and export, campaign quota editor, and the work lists' query count."""
 from __future__ import annotations
 
-from contextlib import contextmanager
 from io import BytesIO
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from app.extensions import db as _db
 from app.models import AuditEntry, CampaignQuota, NominationStatus as S, OrgUnitKind, Role, RuleKind
 
-
-@contextmanager
-def count_queries():
-    counter = {"n": 0}
-
-    def _count(*args, **kwargs):  # noqa: ANN002, ANN003
-        counter["n"] += 1
-
-    event.listen(_db.engine, "before_cursor_execute", _count)
-    try:
-        yield counter
-    finally:
-        event.remove(_db.engine, "before_cursor_execute", _count)
 
 
 @pytest.fixture()
@@ -140,14 +126,14 @@ def test_invalid_quotas_are_refused_beside_the_field(world, client, login_as, un
 # --- work lists: pagination and a pinned query count ---
 
 
-def _page_queries(client, url):
+def _page_queries(client, count_queries, url):
     with count_queries() as counter:
         response = client.get(url)
     assert response.status_code == 200
     return counter["n"], response.get_data(as_text=True)
 
 
-def test_work_lists_paginate_with_a_query_count_independent_of_the_rows(world, client, login_as, make_nomination,
+def test_work_lists_paginate_with_a_query_count_independent_of_the_rows(world, client, login_as, make_nomination, count_queries,
                                                                         make_person, make_unit):
     def add(n, start=0):
         for i in range(start, start + n):
@@ -161,11 +147,11 @@ def test_work_lists_paginate_with_a_query_count_independent_of_the_rows(world, c
     few = {}
     for user, url in views:
         login_as(user)
-        few[url], _ = _page_queries(client, url)
+        few[url], _ = _page_queries(client, count_queries, url)
     add(30, start=3)
     for user, url in views:
         login_as(user)
-        many, html = _page_queries(client, url)
+        many, html = _page_queries(client, count_queries, url)
         assert many == few[url], f"{url}: {few[url]} queries for 3 rows, {many} for a full page"
         assert many <= 15
         assert "Trang 1/2" in html and html.count('data-testid="work-row"') == 25

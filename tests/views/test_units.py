@@ -1,7 +1,7 @@
 """Unit tree (search without diacritics, effective dates, constant queries), detail, create, edit."""
 from datetime import date
 
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from app.extensions import db as _db
 from app.models import AuditEntry, OrgUnit, OrgUnitKind, Role
@@ -44,29 +44,22 @@ def test_unit_officer_sees_only_own_subtree(client, login_as, make_user, make_un
     assert c.get(f"/units/{hbt.id}").status_code == 200
 
 
-def test_tree_query_count_is_constant(app, client, login_as, make_user, make_unit, db):
+def test_tree_query_count_is_constant(client, login_as, make_user, make_unit, db, count_queries):
     city = make_unit("Thành phố", kind=OrgUnitKind.CITY_BODY)
     user = make_user(roles={Role.SECRETARIAT})
     c = login_as(user)
 
-    def count_queries() -> int:
-        statements = []
-        listener = lambda *args: statements.append(args[2])  # noqa: E731
-        with app.app_context():
-            event.listen(_db.engine, "before_cursor_execute", listener)
-        try:
+    def tree_queries() -> int:
+        with count_queries() as counter:
             assert c.get("/units/").status_code == 200
-        finally:
-            with app.app_context():
-                event.remove(_db.engine, "before_cursor_execute", listener)
-        return len(statements)
+        return counter["n"]
 
-    small = count_queries()
+    small = tree_queries()
     for i in range(15):
         district = make_unit(f"Quận {i}", kind=OrgUnitKind.DISTRICT, parent=city)
         make_unit(f"Phường {i}", kind=OrgUnitKind.COMMUNE, parent=district)
     db.session.commit()
-    assert count_queries() == small <= 6
+    assert tree_queries() == small <= 6
 
 
 def test_detail_shows_successor(client, login_as, make_user, make_unit, db):
