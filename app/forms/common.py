@@ -1,12 +1,14 @@
 """Fields whose built-in messages are English in WTForms (no Vietnamese catalogue ships)."""
 from __future__ import annotations
 
+import re
 from datetime import datetime
+from decimal import Decimal, InvalidOperation
 
-from wtforms import DateField, FieldList, IntegerField, SelectField, SelectMultipleField
+from wtforms import DateField, DecimalField, FieldList, IntegerField, SelectField, SelectMultipleField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 
 class _TupleChoices:
@@ -95,3 +97,37 @@ def put_error(form, field: str | None, message: str) -> None:  # noqa: ANN001
         target.errors = [*target.errors, message]
     else:
         form.form_errors.append(message)
+
+
+class VnDecimalField(DecimalField):
+    """A number typed the Vietnamese way (20.000 or 1.234,5) or plainly (20000, 1234.5).
+
+    A text box, not <input type=number>: browsers would reject or rewrite the decimal comma.
+    """
+
+    widget = TextInput()
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        kwargs.setdefault("render_kw", {"inputmode": "decimal"})
+        super().__init__(*args, **kwargs)
+
+    def process_formdata(self, valuelist):  # noqa: ANN001
+        self.data = None
+        raw = (valuelist[0] if valuelist else "").strip().replace(" ", "").replace("\u00a0", "")
+        if not raw:
+            return
+        if "," in raw:
+            raw = raw.replace(".", "").replace(",", ".")
+        elif re.fullmatch(r"\d{1,3}(\.\d{3})+", raw):
+            raw = raw.replace(".", "")
+        try:
+            self.data = Decimal(raw)
+        except InvalidOperation as exc:
+            raise ValueError("Giá trị phải là một số, ví dụ 20.000 hoặc 98,5.") from exc
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return self.raw_data[0]
+        if self.data is None:
+            return ""
+        return format(self.data.normalize(), "f").replace(".", ",")

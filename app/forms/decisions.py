@@ -1,11 +1,15 @@
 """Forms for decisions: the draft, issuing, printing options and revoking a certificate."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from flask_wtf import FlaskForm
-from wtforms import (DateField, DecimalField, HiddenField, IntegerField, SelectField, SelectMultipleField, StringField,
+from wtforms import (DateField, HiddenField, IntegerField, SelectField, SelectMultipleField, StringField,
                      TextAreaField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from app.forms.common import VnDecimalField
 
 REQUIRED = "Vui lòng nhập trường này."
 
@@ -46,9 +50,9 @@ class PrintForm(FlaskForm):
     """Certificate paper and offsets for pre-printed frames (ignored for the decision and list)."""
 
     paper = SelectField("Khổ giấy", choices=[SelectChoice("A4", "A4 ngang"), SelectChoice("A3", "A3 ngang")], default="A4")
-    offset_x_mm = DecimalField("Lệch ngang (mm)", default=0, places=1,
+    offset_x_mm = VnDecimalField("Lệch ngang (mm)", default=Decimal(0), places=1,
                                validators=[Optional(), NumberRange(min=-30, max=30, message="Từ -30 đến 30 mm.")])
-    offset_y_mm = DecimalField("Lệch dọc (mm)", default=0, places=1,
+    offset_y_mm = VnDecimalField("Lệch dọc (mm)", default=Decimal(0), places=1,
                                validators=[Optional(), NumberRange(min=-30, max=30, message="Từ -30 đến 30 mm.")])
 
 

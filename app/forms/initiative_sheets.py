@@ -6,7 +6,7 @@ from wtforms import BooleanField, FieldList, Form, FormField, HiddenField, Strin
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from app.forms.common import DayField
-from app.forms.initiatives import VnDecimalField
+from app.forms.common import VnDecimalField
 
 MAX_ROWS = 20
 

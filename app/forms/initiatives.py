@@ -3,16 +3,15 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from flask_wtf import FlaskForm
 from wtforms import (
-    DateField, DecimalField, FieldList, Form, FormField, HiddenField, IntegerField, SelectField,
+    DateField, FieldList, Form, FormField, HiddenField, IntegerField, SelectField,
     SelectMultipleField, StringField, TextAreaField,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from app.forms.common import select_choices
+from app.forms.common import VnDecimalField, select_choices
 from app.forms.evidence import EvidenceFilesField
 from app.models import InfluenceScope, InitiativeKind, InitiativeStatus
 
@@ -36,31 +35,6 @@ class MonthField(StringField):
         if self.raw_data:
             return self.raw_data[0]
         return self.data.strftime("%m/%Y") if isinstance(self.data, date) else ""
-
-
-class VnDecimalField(DecimalField):
-    """A number typed the Vietnamese way (20.000 or 1.234,5) or plainly (20000, 1234.5)."""
-
-    def process_formdata(self, valuelist):  # noqa: ANN001
-        self.data = None
-        raw = (valuelist[0] if valuelist else "").strip().replace(" ", "").replace("\u00a0", "")
-        if not raw:
-            return
-        if "," in raw:
-            raw = raw.replace(".", "").replace(",", ".")
-        elif re.fullmatch(r"\d{1,3}(\.\d{3})+", raw):
-            raw = raw.replace(".", "")
-        try:
-            self.data = Decimal(raw)
-        except InvalidOperation as exc:
-            raise ValueError("Giá trị phải là một số, ví dụ 20.000 hoặc 98,5.") from exc
-
-    def _value(self) -> str:
-        if self.raw_data:
-            return self.raw_data[0]
-        if self.data is None:
-            return ""
-        return format(self.data.normalize(), "f").replace(".", ",")
 
 
 class MetricForm(Form):

@@ -66,3 +66,20 @@ def test_verify_is_rate_limited(db, client, app):
     statuses = [client.get(f"/verify/x{i}").status_code for i in range(limit + 1)]
     assert statuses[:limit] == [404] * limit and statuses[-1] == 429
     assert db.session.scalar(select(func.count()).select_from(VerificationLog)) == limit
+
+
+def test_print_offsets_are_typed_the_vietnamese_way(db, client, login_as, make_decision, make_user):
+    decision = make_decision(individuals=1, collectives=1, issued=True)
+    login_as(make_user(roles={Role.SECRETARIAT}))
+    page = client.get(f"/decisions/{decision.id}").get_data(as_text=True)
+    assert 'inputmode="decimal"' in page and 'name="offset_x_mm" type="text" value="0"' in page
+    response = client.post(f"/decisions/{decision.id}/print/certificates",
+                           data={"paper": "A4", "offset_x_mm": "2,5", "offset_y_mm": "-1,5"})
+    assert response.status_code == 302 and "/download" in response.headers["Location"]
+    from app.models import PrintJob
+    db.session.expire_all()
+    job = db.session.scalars(select(PrintJob)).one()
+    assert job.options["offset_x_mm"] == 2.5 and job.options["offset_y_mm"] == -1.5
+    bad = client.post(f"/decisions/{decision.id}/print/certificates",
+                      data={"paper": "A4", "offset_x_mm": "hai", "offset_y_mm": "0"}, follow_redirects=True)
+    assert "Giá trị phải là một số" in bad.get_data(as_text=True)
