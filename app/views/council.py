@@ -10,9 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from app.extensions import db
-from app.forms.common import select_choices
+from app.forms.common import put_error, select_choices
 from app.forms.council import AssignForm, ConflictForm, CouncilForm, MemberForm, OverrideForm, ReasonForm
-from app.models import Assignment, Campaign, Council, CouncilMember, Nomination, Role, ScoreSheet, User, UserRole
+from app.models import (
+    Assignment, Campaign, Council, CouncilMember, CouncilRole, Nomination, Role, ScoreSheet, User, UserRole,
+)
 from app.services import assignment as assign_svc
 from app.services.conflicts import conflict_register, declare_conflict
 from app.services.council import add_member, councils_for, create_council
@@ -51,7 +53,7 @@ def create():
                                      quorum_ratio=Decimal(form.quorum_percent.data) / 100, by=current_user)
         except ServiceError as exc:
             db.session.rollback()
-            getattr(form, exc.field or "name").errors.append(exc.message)
+            put_error(form, exc.field or "name", exc.message)
             return render_template("council/create.html", form=form), 422
         db.session.commit()
         flash("Đã thành lập Hội đồng.", "success")
@@ -95,7 +97,6 @@ def add_member_view(council_id: int):
     form = _member_form(council)
     if form.validate_on_submit():
         try:
-            from app.models import CouncilRole
             add_member(council, user=db.get_or_404(User, form.user_id.data), role=CouncilRole(form.role.data),
                        by=current_user)
         except ServiceError as exc:
@@ -191,7 +192,7 @@ def _reopenable(council: Council) -> dict[int, list[tuple[int, str]]]:
 @bp.route("/<int:council_id>/reopen-sheet", methods=["POST"])
 @login_required
 def reopen_sheet_view(council_id: int):
-    """Reopen one member's submitted sheet from the results page; the reason is audited."""
+    """Reopen one member's submitted sheet (from the results page or the sheet itself); audited."""
     council = _load(council_id)
     ensure(council.can_manage(current_user))
     form = ReasonForm()
@@ -204,11 +205,14 @@ def reopen_sheet_view(council_id: int):
         except ServiceError as exc:
             db.session.rollback()
             flash(exc.message, "error")
-            return redirect(url_for("council.results", council_id=council.id, _anchor=f"n{sheet.nomination_id}"))
-        db.session.commit()
-        flash(f"Đã mở lại phiếu chấm của {sheet.member.user.full_name} — {sheet.nomination.nominee_name}.", "success")
+        else:
+            db.session.commit()
+            flash(f"Đã mở lại phiếu chấm của {sheet.member.user.full_name} — {sheet.nomination.nominee_name}.",
+                  "success")
     else:
         flash("Cần ghi lý do mở lại phiếu chấm.", "error")
+    if request.form.get("back") == "sheet" and council.member_for(current_user) is sheet.member:
+        return redirect(url_for("scoring.sheet", council_id=council.id, nomination_id=sheet.nomination_id))
     return redirect(url_for("council.results", council_id=council.id, _anchor=f"n{sheet.nomination_id}"))
 
 

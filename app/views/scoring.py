@@ -6,13 +6,14 @@ from flask_login import current_user, login_required
 
 from app.extensions import db
 from app.forms.council import ReasonForm, make_score_form
-from app.models import Council, Nomination, ScoreSheet
+from app.models import Council, Nomination
 from app.services.errors import ConflictError, ServiceError
 from app.services.scoring import (
-    ScoreValidationError, ensure_may_score, others_scores, outline_for, points_text, reopen_sheet, save_scores,
+    ScoreValidationError, ensure_may_score, others_scores, outline_for, points_text, save_scores,
     score_inputs, scoring_list, sheet_for, submit_sheet,
 )
 from app.views.access import ensure
+from app.views.template_helpers import vn_datetime
 
 bp = Blueprint("scoring", __name__)
 
@@ -124,30 +125,5 @@ def autosave(council_id: int, nomination_id: int):
         db.session.rollback()
         return jsonify(ok=False, message=exc.message), 422
     db.session.commit()
-    from app.views.template_helpers import vn_datetime
-
     return jsonify(ok=True, version=saved.version_id, errors=errors,
                    saved_at=vn_datetime(saved.updated_at)[-5:])
-
-
-@bp.route("/score-sheets/<int:sheet_id>/reopen", methods=["POST"])
-@login_required
-def reopen(sheet_id: int):
-    sheet = db.get_or_404(ScoreSheet, sheet_id)
-    council = db.get_or_404(Council, sheet.council_id)
-    ensure(council.can_manage(current_user))
-    form = ReasonForm()
-    if form.validate_on_submit():
-        try:
-            reopen_sheet(sheet, reason=form.reason.data, by=current_user)
-        except ServiceError as exc:
-            db.session.rollback()
-            flash(exc.message, "error")
-            return redirect(url_for("council.results", council_id=council.id))
-        db.session.commit()
-        flash("Đã mở lại phiếu chấm.", "success")
-    else:
-        flash("Cần ghi lý do mở lại phiếu chấm.", "error")
-    if request.form.get("back") == "sheet" and council.member_for(current_user) is sheet.member:
-        return redirect(url_for("scoring.sheet", council_id=council.id, nomination_id=sheet.nomination_id))
-    return redirect(url_for("council.results", council_id=council.id, _anchor=f"n{sheet.nomination_id}"))

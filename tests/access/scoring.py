@@ -11,6 +11,4 @@ ROUTES = {
     "scoring.autosave": {"url_args": lambda f: {"council_id": council(f)["council"].id,
                                                 "nomination_id": council(f)["nomination"].id},
                          "expect": only("council_member", ok=422)},  # the sheet is submitted: locked
-    "scoring.reopen": {"url_args": lambda f: {"sheet_id": council(f)["sheet"].id},
-                       "expect": only("admin", "secretariat", ok=302)},
 }

@@ -79,3 +79,16 @@ def test_secretary_reopens_from_results_with_reason(db, client, login_as, counci
     assert not db.session.get(ScoreSheet, sheet.id).is_submitted
     assert db.session.scalar(select(AuditEntry.summary).where(AuditEntry.action == "score_sheet.reopened")) \
         == "Mở lại phiếu chấm: Chấm nhầm hồ sơ"
+
+
+def test_reopen_refuses_a_sheet_of_another_council_and_needs_a_reason(db, client, login_as, council_session,
+                                                                      submit_scores, make_user):
+    s = council_session
+    sheet = submit_scores(s["members"][0], s["noms"][0], {s["c"]["A"]: 40, s["c"]["B"]: 20})
+    login_as(make_user(roles={Role.SECRETARIAT}))
+    url = f"/councils/{s['council'].id}/reopen-sheet"
+    assert client.post(url, data={"sheet_id": sheet.id + 999, "reason": "x"}).status_code == 404
+    resp = client.post(url, data={"sheet_id": sheet.id, "reason": "", "back": "sheet"}, follow_redirects=True)
+    assert "Cần ghi lý do mở lại phiếu chấm." in resp.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(ScoreSheet, sheet.id).is_submitted
