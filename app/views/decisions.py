@@ -134,6 +134,11 @@ def _field_error(form, error: ServiceError) -> None:  # noqa: ANN001
         flash(error.message, "error")
 
 
+def _flash_form_errors(form) -> None:  # noqa: ANN001
+    """Actions posted from the decision page have no page of their own: their errors are flashed."""
+    flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+
+
 @bp.route("/<int:decision_id>")
 @roles_required(*READERS)
 def detail(decision_id: int):
@@ -202,7 +207,7 @@ def issue(decision_id: int):
             db.session.commit()
             flash(f"Đã ban hành Quyết định số {decision.full_number}.", "success")
     else:
-        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+        _flash_form_errors(form)
     return redirect(url_for("decisions.detail", decision_id=decision_id))
 
 
@@ -217,7 +222,7 @@ def print_pdf(decision_id: int, kind: str):
         abort(404)
     form = PrintForm()
     if not form.validate_on_submit():
-        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+        _flash_form_errors(form)
         return redirect(url_for("decisions.detail", decision_id=decision_id))
     options = {"paper": form.paper.data or "A4", "offset_x_mm": float(form.offset_x_mm.data or 0),
                "offset_y_mm": float(form.offset_y_mm.data or 0)} if print_kind is PrintKind.CERTIFICATES else {}
@@ -323,7 +328,7 @@ def revoke(certificate_id: int):
             db.session.commit()
             flash(f"Đã thu hồi bằng khen của {certificate.item.printed_name}.", "success")
     else:
-        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+        _flash_form_errors(form)
     return redirect(url_for("decisions.detail", decision_id=decision_id) + "#certificates")
 
 
@@ -383,5 +388,5 @@ def item_wording(decision_id: int, item_id: int):
             db.session.commit()
             flash(f"Đã sửa cách ghi: {item.printed_name}.", "success")
     else:
-        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+        _flash_form_errors(form)
     return redirect(url_for("decisions.detail", decision_id=decision_id) + "#certificates")
